@@ -1,0 +1,56 @@
+using System.Text.Json;
+using FluentAssertions;
+using NUnit.Framework;
+using WisCte.Reqnroll.NUnit.Catalog;
+using WisCte.Reqnroll.NUnit.Reporting;
+using WisCte.Reqnroll.NUnit.Tests.Support;
+
+namespace WisCte.Reqnroll.NUnit.Tests;
+
+/// <summary>The README's main-job command (./run-suite) writes a living-doc report naming every scenario in features/.</summary>
+[Category("main-job")]
+public sealed class MainJobTests
+{
+    private static string Root => LivingDocOptions.FindRepositoryRoot(AppContext.BaseDirectory)!;
+
+    [Test]
+    public async Task Run_suite_writes_a_living_doc_report_naming_every_scenario_in_features()
+    {
+        var reportDirectory = Path.Combine(SampleRun.ArtifactsDirectory, "main-job", "living-doc");
+        if (Directory.Exists(reportDirectory))
+            Directory.Delete(reportDirectory, recursive: true);
+
+        // --no-build: the solution's test run has built it already, and is running the suite's DLL beside us.
+        var run = await ProcessRunner.RunAsync(
+            Path.Combine(Root, "run-suite"),
+            ["--no-build"],
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [LivingDocOptions.DirectoryVariable] = reportDirectory },
+            TimeSpan.FromMinutes(5));
+
+        run.ExitCode.Should().Be(0, run.Output);
+        var html = Path.Combine(reportDirectory, "index.html");
+        run.Output.Should().Contain($"Living documentation: {html}").And.MatchRegex(@"\d+ passed, 0 failed");
+
+        var expected = ScenarioNamesUnderFeatures();
+        expected.Should().NotBeEmpty();
+        CucumberReport.Load(Path.Combine(reportDirectory, "index.ndjson")).Pickles.Select(p => p.Name)
+            .Should().Contain(expected);
+        var page = await File.ReadAllTextAsync(html);
+        foreach (var name in expected)
+            page.Should().Contain(AsInHtml(name), "the report must name scenario '{0}'", name);
+    }
+
+    /// <summary>Every pickle name of every feature file on disk (outline rows with their values substituted).</summary>
+    private static List<string> ScenarioNamesUnderFeatures() =>
+        [.. Directory.EnumerateFiles(Path.Combine(Root, "features"), "*.feature", SearchOption.AllDirectories)
+            .Select(f => FeatureParser.Parse(Path.GetRelativePath(Root, f), File.ReadAllText(f)))
+            .SelectMany(f => f.Messages?.Pickles.Select(p => p.Name) ?? throw new AssertionException(f.LoadError ?? f.Path))
+            .Distinct(StringComparer.Ordinal)];
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // The report embeds its messages as JSON in a script, with '<' written as \x3C.
+    private static string AsInHtml(string name) =>
+        JsonSerializer.Serialize(name, Relaxed)[1..^1]
+            .Replace("<", "\\x3C", StringComparison.Ordinal);
+}
