@@ -44,16 +44,16 @@ Feature: DPI's published JSON samples
       Then the sample is well-formed JSON
       And the sample is the one kept in "fixtures/dpi/samples/student-cte-program-association.json"
       And the sample carries every property the data-properties table requires of public LEAs:
-        | #    | property                            | sent at                                                          |
-        | 1.0  | beginDate                           | beginDate                                                        |
-        | 2.0  | educationOrganizationId             | educationOrganizationReference.educationOrganizationId           |
-        | 3.0  | programName                         | programReference.programName                                     |
-        | 4.0  | programTypeDescriptor               | programReference.programTypeDescriptor                           |
-        | 5.0  | studentUniqueId                     | studentReference.studentUniqueId                                 |
-        | 7.0  | certificatedProgramStatusDescriptor | _ext.wi.certificatedProgramStatusDescriptor                      |
+        | #    | property                            | sent at                                                            |
+        | 1.0  | beginDate                           | beginDate                                                          |
+        | 2.0  | educationOrganizationId             | educationOrganizationReference.educationOrganizationId             |
+        | 3.0  | programName                         | programReference.programName                                       |
+        | 4.0  | programTypeDescriptor               | programReference.programTypeDescriptor                             |
+        | 5.0  | studentUniqueId                     | studentReference.studentUniqueId                                   |
+        | 7.0  | certificatedProgramStatusDescriptor | _ext.wi.certificatedProgramStatusDescriptor                        |
         | 8.0  | cteProgramAreaDescriptor            | _ext.wi.cteConcentrationCteProgramAreas[].cteProgramAreaDescriptor |
-        | 9.0  | careerPathwayDescriptor             | ctePrograms[].careerPathwayDescriptor                            |
-        | 10.0 | endDate                             | endDate                                                          |
+        | 9.0  | careerPathwayDescriptor             | ctePrograms[].careerPathwayDescriptor                              |
+        | 10.0 | endDate                             | endDate                                                            |
 
     @sy-2023
     Scenario: The studentSectionAssociation sample carries every property required of public LEAs
@@ -104,33 +104,37 @@ Feature: DPI's published JSON samples
       Then the sample is well-formed JSON
       And the sample is the one kept in "fixtures/dpi/samples/student-section-association.json"
       And the sample carries every property the data-properties table requires of public LEAs:
-        | #    | property              | sent at                                              |
-        | 11.0 | beginDate             | beginDate                                            |
-        | 12.0 | localCourseCode       | sectionReference.localCourseCode                     |
-        | 13.0 | schoolId              | sectionReference.schoolId                            |
-        | 14.0 | schoolYear            | sectionReference.schoolYear                          |
-        | 15.0 | sectionIdentifier     | sectionReference.sectionIdentifier                   |
-        | 16.0 | sessionName           | sectionReference.sessionName                         |
-        | 17.0 | studentUniqueId       | studentReference.studentUniqueId                     |
-        | 18.0 | programName           | _ext.wi.programs[].programReference.programName           |
-        | 19.0 | programTypeDescriptor | _ext.wi.programs[].programReference.programTypeDescriptor |
-        | 20.0 | attemptStatusDescriptor | attemptStatusDescriptor                            |
-        | 21.0 | endDate               | endDate                                              |
+        | #    | property                | sent at                                                   |
+        | 11.0 | beginDate               | beginDate                                                 |
+        | 12.0 | localCourseCode         | sectionReference.localCourseCode                          |
+        | 13.0 | schoolId                | sectionReference.schoolId                                 |
+        | 14.0 | schoolYear              | sectionReference.schoolYear                               |
+        | 15.0 | sectionIdentifier       | sectionReference.sectionIdentifier                        |
+        | 16.0 | sessionName             | sectionReference.sessionName                              |
+        | 17.0 | studentUniqueId         | studentReference.studentUniqueId                          |
+        | 18.0 | programName             | _ext.wi.programs[].programReference.programName           |
+        | 19.0 | programTypeDescriptor   | _ext.wi.programs[].programReference.programTypeDescriptor |
+        | 20.0 | attemptStatusDescriptor | attemptStatusDescriptor                                   |
+        | 21.0 | endDate                 | endDate                                                   |
 
   Rule: The check catches a sample that lacks what DPI requires
 
-    @sy-2021 @sy-2023
     Scenario Outline: A sample without required property <#> <property> is caught
       Given DPI's <resource> sample kept in "<sample>" for <school year>, with "<removed>" taken out
       Then the check finds property <#> "<property>" missing
 
-      Examples:
-        | resource                     | sample                                               | school year | removed                                     | #    | property                            |
+      @sy-2021
+      Examples: studentCTEProgramAssociation
+        | resource                     | sample                                                    | school year | removed                                     | #    | property                            |
         | studentCTEProgramAssociation | fixtures/dpi/samples/student-cte-program-association.json | 2020-21     | endDate                                     | 10.0 | endDate                             |
         | studentCTEProgramAssociation | fixtures/dpi/samples/student-cte-program-association.json | 2020-21     | _EXT.WI.certificatedProgramStatusDescriptor | 7.0  | certificatedProgramStatusDescriptor |
         | studentCTEProgramAssociation | fixtures/dpi/samples/student-cte-program-association.json | 2020-21     | programReference.programname                | 3.0  | programName                         |
-        | studentSectionAssociation    | fixtures/dpi/samples/student-section-association.json     | 2022-23     | sectionReference.sessionName                | 16.0 | sessionName                         |
-        | studentSectionAssociation    | fixtures/dpi/samples/student-section-association.json     | 2022-23     | _ext.wi.programs                            | 18.0 | programName                         |
+
+      @sy-2023
+      Examples: studentSectionAssociation
+        | resource                  | sample                                                | school year | removed                      | #    | property    |
+        | studentSectionAssociation | fixtures/dpi/samples/student-section-association.json | 2022-23     | sectionReference.sessionName | 16.0 | sessionName |
+        | studentSectionAssociation | fixtures/dpi/samples/student-section-association.json | 2022-23     | _ext.wi.programs             | 18.0 | programName |
 
     @sy-2021
     Scenario: A sample whose required property is empty is caught

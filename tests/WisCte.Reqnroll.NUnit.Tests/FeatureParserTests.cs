@@ -48,6 +48,23 @@ public sealed class FeatureParserTests
     }
 
     [Test]
+    public void An_outline_row_whose_title_has_placeholders_is_named_by_the_filled_in_title()
+    {
+        var feature = FeatureParser.Parse("features/x.feature", """
+            Feature: X
+              Scenario Outline: Program <name> is valid in <year>
+                Given <name>
+                Examples:
+                  | name | year |
+                  | IRC  | 2025 |
+                  | IRC  | 2025 |
+            """);
+
+        feature.Scenarios.Select(s => s.DisplayName).Should().Equal("Program IRC is valid in 2025", "Program IRC is valid in 2025 #2");
+        feature.Scenarios[0].Title.Should().Be("Program <name> is valid in <year>");
+    }
+
+    [Test]
     public void Message_ids_are_stable_between_loads_and_differ_between_files()
     {
         static string FirstPickleId(string path) =>

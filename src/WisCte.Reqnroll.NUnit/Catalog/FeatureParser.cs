@@ -113,8 +113,9 @@ public static class FeatureParser
             ? []
             : row.Examples.TableHeader.Cells.Zip(row.Row.Cells, (h, c) => KeyValuePair.Create(h.Value, c.Value)).ToList();
 
-        var displayName = arguments.Count == 0
-            ? scenario.Name
+        // An outline title with <placeholders> names each row by itself; otherwise the row's values tell rows apart.
+        var displayName = arguments.Count == 0 ? scenario.Name
+            : !string.Equals(pickle.Name, scenario.Name, StringComparison.Ordinal) ? pickle.Name
             : $"{scenario.Name} [{string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}"))}]";
 
         var allTags = featureTags.Concat(ruleTags).Concat(scenarioTags).Concat(examplesTags);

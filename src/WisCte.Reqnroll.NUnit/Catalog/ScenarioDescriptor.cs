@@ -6,7 +6,10 @@ namespace WisCte.Reqnroll.NUnit.Catalog;
 /// </summary>
 public sealed record ScenarioDescriptor
 {
-    /// <summary>The name NUnit shows: the title, plus <c>[column=value, …]</c> for an outline row.</summary>
+    /// <summary>
+    /// The name NUnit shows: the title; for an outline row, the title with its &lt;placeholders&gt; filled in, or, when
+    /// it has none, the title plus <c>[column=value, …]</c>. Made unique within the feature with a <c>#2</c> suffix.
+    /// </summary>
     public required string DisplayName { get; init; }
 
     /// <summary>The raw scenario title, placeholders left in, as Reqnroll's generator passes it.</summary>
