@@ -50,8 +50,8 @@ Feature: DPI's published JSON samples
         | 3.0  | programName                         | programReference.programName                                       |
         | 4.0  | programTypeDescriptor               | programReference.programTypeDescriptor                             |
         | 5.0  | studentUniqueId                     | studentReference.studentUniqueId                                   |
-        | 7.0  | certificatedProgramStatusDescriptor | _ext.wi.certificatedProgramStatusDescriptor                        |
-        | 8.0  | cteProgramAreaDescriptor            | _ext.wi.cteConcentrationCteProgramAreas[].cteProgramAreaDescriptor |
+        | 7.0  | certificatedProgramStatusDescriptor | _ext.WI.certificatedProgramStatusDescriptor                        |
+        | 8.0  | cteProgramAreaDescriptor            | _ext.WI.cteConcentrationCteProgramAreas[].cteProgramAreaDescriptor |
         | 9.0  | careerPathwayDescriptor             | ctePrograms[].careerPathwayDescriptor                              |
         | 10.0 | endDate                             | endDate                                                            |
 
@@ -112,8 +112,8 @@ Feature: DPI's published JSON samples
         | 15.0 | sectionIdentifier       | sectionReference.sectionIdentifier                        |
         | 16.0 | sessionName             | sectionReference.sessionName                              |
         | 17.0 | studentUniqueId         | studentReference.studentUniqueId                          |
-        | 18.0 | programName             | _ext.wi.programs[].programReference.programName           |
-        | 19.0 | programTypeDescriptor   | _ext.wi.programs[].programReference.programTypeDescriptor |
+        | 18.0 | programName             | _ext.WI.programs[].programReference.programName           |
+        | 19.0 | programTypeDescriptor   | _ext.WI.programs[].programReference.programTypeDescriptor |
         | 20.0 | attemptStatusDescriptor | attemptStatusDescriptor                                   |
         | 21.0 | endDate                 | endDate                                                   |
 
@@ -134,7 +134,7 @@ Feature: DPI's published JSON samples
       Examples: studentSectionAssociation
         | resource                  | sample                                                | school year | removed                      | #    | property    |
         | studentSectionAssociation | fixtures/dpi/samples/student-section-association.json | 2022-23     | sectionReference.sessionName | 16.0 | sessionName |
-        | studentSectionAssociation | fixtures/dpi/samples/student-section-association.json | 2022-23     | _ext.wi.programs             | 18.0 | programName |
+        | studentSectionAssociation | fixtures/dpi/samples/student-section-association.json | 2022-23     | _ext.WI.programs             | 18.0 | programName |
 
     @sy-2021
     Scenario: A sample whose required property is empty is caught

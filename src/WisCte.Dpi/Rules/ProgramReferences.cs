@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace WisCte.Dpi.Rules;
+
+/// <summary>Where a record names programs: the association's own programReference, or a section's program participation.</summary>
+public static class ProgramReferences
+{
+    public const string StudentCteProgramAssociations = "studentCTEProgramAssociations";
+    public const string StudentSectionAssociations = "studentSectionAssociations";
+    public const string StudentProgramAssociations = "studentProgramAssociations";
+
+    /// <summary>(JSON path, programReference) for every program a record names.</summary>
+    public static IEnumerable<(string Path, JsonObject Reference)> In(string resource, JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (Is(resource, StudentCteProgramAssociations) || Is(resource, StudentProgramAssociations))
+        {
+            if (document["programReference"] is JsonObject reference)
+                yield return ("$.programReference", reference);
+            yield break;
+        }
+        if (!Is(resource, StudentSectionAssociations))
+            yield break;
+        foreach (var (path, reference) in Programs(Extension(document)?["programs"] as JsonArray, "$._ext.WI.programs"))
+            yield return (path, reference);
+        foreach (var (path, reference) in Programs(document["programs"] as JsonArray, "$.programs"))
+            yield return (path, reference);
+    }
+
+    /// <summary>DPI's extension object (<c>_ext.WI</c>), whatever its casing.</summary>
+    public static JsonObject? Extension(JsonObject document) =>
+        Child(Child(document, "_ext"), "WI") as JsonObject;
+
+    public static string? Text(JsonObject? obj, string name) =>
+        Child(obj, name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>The code after '#' in a descriptor value.</summary>
+    public static string? Code(string? descriptor) =>
+        descriptor is null ? null : descriptor[(descriptor.IndexOf('#', StringComparison.Ordinal) + 1)..];
+
+    internal static JsonNode? Child(JsonNode? node, string name) =>
+        (node as JsonObject)?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static IEnumerable<(string, JsonObject)> Programs(JsonArray? programs, string path)
+    {
+        for (var i = 0; i < (programs?.Count ?? 0); i++)
+        {
+            if (Child(programs![i], "programReference") is JsonObject reference)
+                yield return ($"{path}[{i}].programReference", reference);
+        }
+    }
+
+    private static bool Is(string resource, string name) => string.Equals(resource, name, StringComparison.OrdinalIgnoreCase);
+}

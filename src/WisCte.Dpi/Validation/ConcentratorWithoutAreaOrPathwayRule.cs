@@ -1,0 +1,42 @@
+using WisCte.Dpi.Rules;
+
+namespace WisCte.Dpi.Validation;
+
+/// <summary>17.1: a CTE concentrator is always a concentrator in a pathway, with at least one program area.</summary>
+public sealed class ConcentratorWithoutAreaOrPathwayRule : IL2Rule
+{
+    private static readonly SchoolYear ServicesFrom = new(2026);
+
+    public string Code => "WI-L2-17.1";
+    public Severity Severity => Severity.Error;
+
+    public string Source => "DPI CTE page, use case 17.1: 'Student is always a concentrator in a specific pathway. LEA make sure to identify the career pathway of the student. " +
+                            "More than one Program Area can be reported'. Harness reading: the concentrator record is the studentCTEProgramAssociation of program type CTE.";
+
+    public IEnumerable<ValidationResult> Run(L2Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var record in context.Data.Records(ProgramReferences.StudentCteProgramAssociations))
+        {
+            var type = ProgramReferences.Code(Roster.Text(Roster.Child(record.Body, "programReference"), "programTypeDescriptor"));
+            if (!string.Equals(type, "CTE", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var student = Roster.Student(record.Body);
+            var areas = Roster.Child(ProgramReferences.Extension(record.Body), "cteConcentrationCteProgramAreas") as System.Text.Json.Nodes.JsonArray;
+            var pathway = context.Year >= ServicesFrom
+                ? Any(record.Body, "cteProgramServices", "cteProgramServiceDescriptor")
+                : Any(record.Body, "ctePrograms", "careerPathwayDescriptor");
+            var missing = new List<string>();
+            if (areas is not { Count: > 0 })
+                missing.Add("a program area (cteConcentrationCteProgramAreas)");
+            if (!pathway)
+                missing.Add(context.Year >= ServicesFrom ? "a pathway (cteProgramServices[].cteProgramServiceDescriptor)" : "a pathway (ctePrograms[].careerPathwayDescriptor)");
+            if (missing.Count > 0)
+                yield return context.Result(this, $"CTE concentrator {student} is reported without {string.Join(" and without ", missing)}.",
+                    ProgramReferences.StudentCteProgramAssociations, record, student);
+        }
+    }
+
+    private static bool Any(System.Text.Json.Nodes.JsonObject body, string collection, string descriptor) =>
+        Roster.Child(body, collection) is System.Text.Json.Nodes.JsonArray items && items.Any(i => Roster.Text(i, descriptor) is not null);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+
+namespace WisCte.Dpi.Validation;
+
+/// <summary>A stored record as a validation run sees it: its resource id and body.</summary>
+public sealed record L2Record(string Id, JsonObject Body);
+
+/// <summary>
+/// The records of one LEA and school year, by resource endpoint name. The simulator gives its store; an audit gives
+/// what it read from a real endpoint: the rules do not know which.
+/// </summary>
+public interface IL2DataSet
+{
+    IReadOnlyList<L2Record> Records(string resource);
+}
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}
+
+/// <param name="Code">The harness's code (WI-L2-…); DPI's own four-digit codes only where a public DPI source confirms them.</param>
+public sealed record ValidationResult(
+    string Code,
+    Severity Severity,
+    string Message,
+    string Resource,
+    string? ResourceId,
+    string? StudentUniqueId,
+    long LocalEducationAgencyId,
+    SchoolYear SchoolYear);
+
+public sealed record L2Context(IL2DataSet Data, long LocalEducationAgencyId, SchoolYear Year)
+{
+    public ValidationResult Result(IL2Rule rule, string message, string resource, L2Record? record, string? studentUniqueId) =>
+        new(rule.Code, rule.Severity, message, resource, record?.Id, studentUniqueId, LocalEducationAgencyId, Year);
+}
+
+/// <summary>A DPI data-quality rule run over stored data (L2): it flags, it never refuses.</summary>
+public interface IL2Rule
+{
+    string Code { get; }
+    Severity Severity { get; }
+
+    /// <summary>The DPI page's use case (and line) the rule comes from, and any choice made where the page is silent.</summary>
+    string Source { get; }
+
+    IEnumerable<ValidationResult> Run(L2Context context);
+}
+
+/// <summary>DPI's L2 rules for CTE data.</summary>
+public sealed class L2RuleSet(IReadOnlyList<IL2Rule> rules)
+{
+    public static L2RuleSet Dpi { get; } = new([
+        new ParticipationWithoutCteAssociationRule(),
+        new ConcentratorWithoutAreaOrPathwayRule(),
+        new SingleParentStatusRule(),
+        new CteParticipantRule(),
+        new WblBefore2025Rule(),
+    ]);
+
+    public IReadOnlyList<IL2Rule> Rules { get; } = rules;
+
+    public IReadOnlyList<ValidationResult> Run(L2Context context) => [.. Rules.SelectMany(r => r.Run(context))];
+}

@@ -1,0 +1,42 @@
+using WisCte.Dpi.Rules;
+
+namespace WisCte.Dpi.Validation;
+
+/// <summary>16.1: participation in a career education program is reported on a section, but no studentCTEProgramAssociation reports the student's status in that program.</summary>
+public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
+{
+    public string Code => "WI-L2-16.1";
+    public Severity Severity => Severity.Error;
+
+    public string Source => "DPI CTE page, use case 16.1 '/SCTEPA not reported for student participating in career education program': " +
+                            "'DPI will throw a validation error'. Career education programs: types Certified, Non Certified, IRC, WBL (Dual is a dual-enrolment program).";
+
+    public IEnumerable<ValidationResult> Run(L2Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var associations = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
+            .Select(r => (Student: Roster.Student(r.Body), Program: Roster.Child(r.Body, "programReference")))
+            .Select(a => (a.Student, Name: Roster.Text(a.Program, "programName"), Type: ProgramReferences.Code(Roster.Text(a.Program, "programTypeDescriptor"))))
+            .ToList();
+
+        foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
+        {
+            var student = Roster.Student(record.Body);
+            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, record.Body))
+            {
+                var name = Roster.Text(program, "programName");
+                var type = ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor"));
+                if (type is null || !Roster.CareerEducationProgramTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+                    continue;
+                var reported = associations.Any(a => string.Equals(a.Student, student, StringComparison.Ordinal)
+                    && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(a.Type, type, StringComparison.OrdinalIgnoreCase));
+                if (!reported)
+                    yield return context.Result(this,
+                        $"Student {student} is reported as participating in '{name}' ({type}) on section {Roster.Text(Roster.Child(record.Body, "sectionReference"), "sectionIdentifier")}, " +
+                        "but no studentCTEProgramAssociation reports the student's status in that program.",
+                        ProgramReferences.StudentSectionAssociations, record, student);
+            }
+        }
+    }
+}

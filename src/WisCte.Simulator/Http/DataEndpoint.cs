@@ -1,0 +1,523 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WisCte.Dpi;
+using WisCte.Dpi.Json;
+using WisCte.Dpi.Rules;
+using WisCte.Simulator.Auth;
+using WisCte.Simulator.Descriptors;
+using WisCte.Simulator.Hosting;
+using WisCte.Simulator.Json;
+using WisCte.Simulator.Schema;
+using WisCte.Simulator.Store;
+
+namespace WisCte.Simulator.Http;
+
+/// <summary>
+/// /data/v3/{schema}/{resource}[/{id}]: the Ed-Fi ODS/API's resource behaviour (upsert, read, query, update, delete,
+/// references, descriptors, ETags, problem details), the same for every resource, driven by its schema.
+/// </summary>
+public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
+{
+    private const string CollectionsCannotBeReplaced = "Resource collections cannot be replaced. To \"upsert\" an item in the collection, use POST. To update a specific item, use PUT and include the \"id\" in the route.";
+    private const string CollectionsCannotBeDeleted = "Resource collections cannot be deleted. To delete a specific item, use DELETE and include the \"id\" in the route.";
+    private const string ItemsOnlyByPut = "Resource items can only be updated using PUT. To \"upsert\" an item in the resource collection using POST, remove the \"id\" from the route.";
+    private static readonly string[] PagingParameters = ["offset", "limit", "totalCount", "correlationId"];
+
+    public (SimResponse Response, string? ClientId) Handle(SimRequest request, Route route, string correlationId)
+    {
+        if (route.Year is not { } year || state.Year(year) is not { } store)
+            return (EdFiProblem.NotFound($"School year {route.Year?.ToString() ?? "in the route"} is not served here.").ToResponse(correlationId), null);
+
+        var (token, authProblem) = Authenticate(request, year);
+        if (authProblem is not null)
+            return (authProblem.ToResponse(correlationId), token?.Client.ClientId);
+        var context = new RequestContext(request, route, year, store, token!.Client, correlationId);
+
+        var problem = Dispatch(context, out var response);
+        return (problem?.ToResponse(correlationId) ?? response!, token.Client.ClientId);
+    }
+
+    private EdFiProblem? Dispatch(RequestContext context, out SimResponse? response)
+    {
+        response = null;
+        var route = context.Route;
+        if (route.Rest is not null || route.Schema is null || route.Resource is null
+            || !(route.Schema.Equals("ed-fi", StringComparison.OrdinalIgnoreCase) || route.Schema.Equals("wi", StringComparison.OrdinalIgnoreCase)))
+            return EdFiProblem.NotFound("The specified data could not be found.");
+
+        if (state.Schema.Find(route.Resource) is { } resource)
+            return DispatchResource(context, resource, out response);
+        if (state.Descriptors.TypeOfEndpoint(route.Resource) is { } descriptorType)
+            return DispatchDescriptor(context, descriptorType, out response);
+        return EdFiProblem.NotFound("The specified data could not be found.");
+    }
+
+    private EdFiProblem? DispatchResource(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        var hasId = context.Route.Id is not null;
+        switch (context.Request.Method.ToUpperInvariant())
+        {
+            case "GET" when hasId:
+                return GetById(context, resource, out response);
+            case "GET":
+                return GetMany(context, resource, out response);
+            case "POST" when hasId:
+                return EdFiProblem.MethodNotAllowed(ItemsOnlyByPut);
+            case "POST":
+                return Post(context, resource, out response);
+            case "PUT" when hasId:
+                return Put(context, resource, out response);
+            case "PUT":
+                return EdFiProblem.MethodNotAllowed(CollectionsCannotBeReplaced);
+            case "DELETE" when hasId:
+                return Delete(context, resource, out response);
+            case "DELETE":
+                return EdFiProblem.MethodNotAllowed(CollectionsCannotBeDeleted);
+            default:
+                return EdFiProblem.MethodNotAllowed($"The endpoint of the request does not support the '{context.Request.Method.ToUpperInvariant()}' method.");
+        }
+    }
+
+    // ---- reads ----
+
+    private static EdFiProblem? GetById(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        var document = Guid.TryParse(context.Route.Id, out var id)
+            ? context.Store.Atomically(s => s.ById(id)) : null;
+        if (document is null || !document.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
+            return EdFiProblem.NotFound("The specified item could not be found.");
+        if (!resource.IsOwnedByDpi && !context.Store.Atomically(s => LeaScope.Allows(context.Client.LocalEducationAgencyId, document, s)))
+            return NotAuthorized(context.Client, resource);
+
+        var etag = Quote(document.ETag);
+        if (context.Request.Header("If-None-Match") is { } ifNoneMatch && Unquote(ifNoneMatch) == document.ETag)
+        {
+            response = SimResponse.Empty(304, ("ETag", etag));
+            return null;
+        }
+        response = SimResponse.Json(200, document.ToResponse(), ("ETag", etag));
+        return null;
+    }
+
+    private static EdFiProblem? GetMany(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        if (!TryPaging(context.Request, out var offset, out var limit, out var totalCount, out var pagingProblem))
+            return pagingProblem;
+
+        var fields = QueryableFields(resource);
+        var filters = new List<(string Path, PropertySchema Property, string Value)>();
+        foreach (var (name, value) in context.Request.Query)
+        {
+            if (PagingParameters.Contains(name, StringComparer.OrdinalIgnoreCase))
+                continue;
+            if (!fields.TryGetValue(name, out var field))
+                return EdFiProblem.ParameterValidationFailed($"The query parameter '{name}' is not a property of {resource.ResourceName}.");
+            if (!IsValidQueryValue(field.Property, value))
+                return EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {BodyBinder.Pascal(field.Property.Name)}.");
+            filters.Add((field.Path, field.Property, value));
+        }
+
+        var lea = context.Client.LocalEducationAgencyId;
+        var matches = context.Store.Atomically(s => s.All(resource.Endpoint)
+            .Where(d => resource.IsOwnedByDpi || LeaScope.Allows(lea, d, s))
+            .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, "$." + f.Path), f.Value)))
+            .ToList());
+
+        var page = new JsonArray([.. matches.Skip(offset).Take(limit).Select(d => (JsonNode?)d.ToResponse())]);
+        response = SimResponse.Json(200, page);
+        if (totalCount)
+            response = response.WithHeader("Total-Count", matches.Count.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    private static bool TryPaging(SimRequest request, out int offset, out int limit, out bool totalCount, out EdFiProblem? problem)
+    {
+        offset = 0;
+        limit = 25;
+        totalCount = false;
+        problem = null;
+        if (request.QueryValue("offset") is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+            problem = EdFiProblem.ParameterValidationFailed("Offset must be a numeric value greater than or equal to 0.");
+        else if (request.QueryValue("limit") is { } l && (!int.TryParse(l, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit) || limit is < 0 or > 500))
+            problem = EdFiProblem.ParameterValidationFailed("Limit must be a value between 0 and 500.");
+        else if (request.QueryValue("totalCount") is { } t && !bool.TryParse(t, out totalCount))
+            problem = EdFiProblem.ParameterValidationFailed("TotalCount must be a boolean value.");
+        return problem is null;
+    }
+
+    /// <summary>Query-by-example names: top-level values and the members of top-level references, flattened.</summary>
+    private static Dictionary<string, (string Path, PropertySchema Property)> QueryableFields(ResourceSchema resource)
+    {
+        var fields = new Dictionary<string, (string, PropertySchema)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["id"] = ("id", new PropertySchema { Name = "id", Type = "string" }),
+        };
+        foreach (var property in resource.Root.Properties.Values)
+        {
+            if (property.IsObject && property.ReferenceName is not null)
+            {
+                foreach (var member in property.Properties.Values)
+                    fields.TryAdd(member.Name, ($"{property.Name}.{member.Name}", member));
+            }
+            else if (!property.IsObject && !property.IsArray)
+            {
+                fields[property.Name] = (property.Name, property);
+            }
+        }
+        return fields;
+    }
+
+    private static bool IsValidQueryValue(PropertySchema property, string value) => property.Type switch
+    {
+        "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+        "boolean" => bool.TryParse(value, out _),
+        _ when property.Format == "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => true,
+    };
+
+    private static bool Matches(JsonNode? actual, string expected) => actual switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => string.Equals(v.GetValue<string>(), expected, StringComparison.OrdinalIgnoreCase),
+        JsonValue v => string.Equals(v.ToJsonString(), expected, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    // ---- writes ----
+
+    private EdFiProblem? Post(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        if (ParseBody(context.Request, out var body) is { } parseProblem)
+            return parseProblem;
+        if (body!.Any(p => p.Key.Equals("id", StringComparison.OrdinalIgnoreCase)))
+            return EdFiProblem.BadRequest("Resource identifiers cannot be assigned by the client. The 'id' property should not be included in the request body.");
+        if (resource.IsOwnedByDpi)
+            return DpiOwned(resource);
+        if (Prepare(context, resource, body!, out var document) is { } invalid)
+            return invalid;
+        if (!context.Store.Atomically(s => LeaScope.Allows(context.Client.LocalEducationAgencyId, document!.Document, s)))
+            return NotAuthorized(context.Client, resource);
+
+        var now = state.Time.GetUtcNow();
+        EdFiProblem? problem = null;
+        var (stored, created) = context.Store.Atomically(s =>
+        {
+            var key = NaturalKey.Of(resource, document!.Document);
+            if (ResolveReferences(s, document.References, out var references) is { } unresolved)
+            {
+                problem = unresolved;
+                return (null!, false);
+            }
+            if (s.ByKey(resource.Endpoint, key) is { } existing)
+            {
+                if (!LeaScope.Allows(context.Client.LocalEducationAgencyId, existing, s))
+                {
+                    problem = NotAuthorized(context.Client, resource);
+                    return (null!, false);
+                }
+                var unchanged = JsonNode.DeepEquals(existing.Body, document.Document);
+                var updated = existing with
+                {
+                    Body = document.Document,
+                    ETag = unchanged ? existing.ETag : NewETag(s),
+                    LastModified = unchanged ? existing.LastModified : now,
+                    References = references,
+                };
+                s.Put(updated);
+                return (updated, false);
+            }
+            var fresh = new StoredDocument
+            {
+                Id = Guid.NewGuid(),
+                Resource = resource.Endpoint,
+                Body = document.Document,
+                Key = key,
+                ETag = NewETag(s),
+                LastModified = now,
+                Sequence = s.NextSequence(),
+                References = references,
+                OwnerLea = context.Client.LocalEducationAgencyId,
+            };
+            s.Put(fresh);
+            return (fresh, true);
+        });
+        if (problem is not null)
+            return problem;
+
+        response = SimResponse.Empty(created ? 201 : 200, ("Location", Location(context, resource, stored)), ("ETag", Quote(stored.ETag)));
+        return null;
+    }
+
+    private EdFiProblem? Put(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        if (!Guid.TryParse(context.Route.Id, out var id))
+            return EdFiProblem.NotFound("Resource to update was not found.");
+        if (ParseBody(context.Request, out var body) is { } parseProblem)
+            return parseProblem;
+        if (resource.IsOwnedByDpi)
+            return DpiOwned(resource);
+        if (Prepare(context, resource, body!, out var document) is { } invalid)
+            return invalid;
+
+        var now = state.Time.GetUtcNow();
+        EdFiProblem? problem = null;
+        var stored = context.Store.Atomically(s =>
+        {
+            var existing = s.ById(id);
+            if (existing is null || !existing.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
+                return Fail(EdFiProblem.NotFound("Resource to update was not found."));
+            var lea = context.Client.LocalEducationAgencyId;
+            if (!LeaScope.Allows(lea, existing, s) || !LeaScope.Allows(lea, document!.Document, s))
+                return Fail(NotAuthorized(context.Client, resource));
+            if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
+                return Fail(EdFiProblem.OptimisticLockFailed());
+
+            var key = NaturalKey.Of(resource, document.Document);
+            if (key != existing.Key)
+            {
+                if (!resource.AllowIdentityUpdates)
+                    return Fail(EdFiProblem.KeyChangeNotSupported(resource.ResourceName));
+                if (s.ByKey(resource.Endpoint, key) is not null)
+                    return Fail(EdFiProblem.NonUniqueIdentity($"A {resource.ResourceName} with the identifying values ({NaturalKey.Display(key)}) already exists."));
+                if (s.ReferencesTo(resource.Endpoint, existing.Key) is [var dependent, ..])
+                    return Fail(EdFiProblem.DependentItemExists(ResourceNameOf(dependent.Resource)) with
+                    {
+                        Errors = ["This simulator does not cascade key changes into referencing items; delete and re-create them, or change the key before they exist."],
+                    });
+            }
+            if (ResolveReferences(s, document.References, out var references) is { } unresolved)
+                return Fail(unresolved);
+
+            var unchanged = JsonNode.DeepEquals(existing.Body, document.Document);
+            var updated = existing with
+            {
+                Body = document.Document,
+                Key = key,
+                ETag = unchanged ? existing.ETag : NewETag(s),
+                LastModified = unchanged ? existing.LastModified : now,
+                References = references,
+            };
+            s.Put(updated);
+            return updated;
+
+            StoredDocument Fail(EdFiProblem p)
+            {
+                problem = p;
+                return null!;
+            }
+        });
+        if (problem is not null)
+            return problem;
+        response = SimResponse.Empty(204, ("ETag", Quote(stored.ETag)), ("Location", Location(context, resource, stored)));
+        return null;
+    }
+
+    private EdFiProblem? Delete(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    {
+        response = null;
+        if (!Guid.TryParse(context.Route.Id, out var id))
+            return EdFiProblem.NotFound("Resource to delete was not found.");
+        EdFiProblem? problem = context.Store.Atomically(s =>
+        {
+            var existing = s.ById(id);
+            if (existing is null || !existing.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
+                return EdFiProblem.NotFound("Resource to delete was not found.");
+            if (resource.IsOwnedByDpi)
+                return DpiOwned(resource);
+            if (!LeaScope.Allows(context.Client.LocalEducationAgencyId, existing, s))
+                return NotAuthorized(context.Client, resource);
+            if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
+                return EdFiProblem.OptimisticLockFailed();
+            if (s.ReferencesTo(resource.Endpoint, existing.Key) is [var dependent, ..])
+                return EdFiProblem.DependentItemExists(ResourceNameOf(dependent.Resource));
+            s.Remove(id);
+            return null;
+        });
+        if (problem is not null)
+            return problem;
+        response = SimResponse.Empty(204);
+        return null;
+    }
+
+    // ---- descriptors (DPI's reference data: read-only to SIS clients) ----
+
+    private EdFiProblem? DispatchDescriptor(RequestContext context, string type, out SimResponse? response)
+    {
+        response = null;
+        var method = context.Request.Method.ToUpperInvariant();
+        if (method is "POST" or "PUT" or "DELETE")
+            return EdFiProblem.Authorization(
+                "Access to the requested data could not be authorized.",
+                $"Descriptors are DPI's reference data: a SIS client cannot change {type} values.");
+        if (method != "GET")
+            return EdFiProblem.MethodNotAllowed($"The endpoint of the request does not support the '{method}' method.");
+
+        var values = state.Descriptors.OfType(type, context.Year).Select(DescriptorJson).ToList();
+        if (context.Route.Id is { } id)
+        {
+            var match = values.FirstOrDefault(v => string.Equals(v["id"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+                return EdFiProblem.NotFound("The specified item could not be found.");
+            response = SimResponse.Json(200, match);
+            return null;
+        }
+        if (!TryPaging(context.Request, out var offset, out var limit, out var totalCount, out var pagingProblem))
+            return pagingProblem;
+        foreach (var (name, value) in context.Request.Query.Where(q => !PagingParameters.Contains(q.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (name is not ("codeValue" or "namespace" or "shortDescription" or "id"))
+                return EdFiProblem.ParameterValidationFailed($"The query parameter '{name}' is not a property of {type}.");
+            values = [.. values.Where(v => Matches(v[name], value))];
+        }
+        response = SimResponse.Json(200, new JsonArray([.. values.Skip(offset).Take(limit).Select(v => (JsonNode?)v)]));
+        if (totalCount)
+            response = response.WithHeader("Total-Count", values.Count.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    private static JsonObject DescriptorJson(DescriptorValue value) => new()
+    {
+        ["id"] = DescriptorId(value),
+        ["codeValue"] = value.CodeValue,
+        ["namespace"] = value.Namespace,
+        ["shortDescription"] = value.ShortDescription,
+        ["description"] = value.Description,
+    };
+
+    /// <summary>Stable per value, so an id read once stays valid for the run.</summary>
+    private static string DescriptorId(DescriptorValue value) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value.Uri.ToUpperInvariant())).AsSpan(0, 16));
+
+    // ---- shared steps ----
+
+    private (IssuedToken? Token, EdFiProblem? Problem) Authenticate(SimRequest request, SchoolYear year)
+    {
+        var header = request.Header("Authorization");
+        if (header is null)
+            return (null, EdFiProblem.Authentication("Authorization header is missing."));
+        var parts = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            return (null, EdFiProblem.Authentication("Unknown Authorization header scheme."));
+        if (parts.Length == 1)
+            return (null, EdFiProblem.Authentication("Missing Authorization header bearer token value."));
+        if (parts.Length > 2)
+            return (null, EdFiProblem.Authentication("Invalid Authorization header."));
+        return state.Tokens.Validate(parts[1], year) is { } token
+            ? (token, null)
+            : (state.Tokens.Peek(parts[1]), EdFiProblem.Authentication("Invalid token"));
+    }
+
+    private EdFiProblem? ParseBody(SimRequest request, out JsonObject? body)
+    {
+        body = null;
+        var text = request.Body ?? "";
+        if (text.Length > state.Options.MaxBodyBytes)
+            return EdFiProblem.PayloadTooLarge(state.Options.MaxBodyBytes);
+        if (request.Header("Content-Type") is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            return EdFiProblem.UnsupportedMediaType($"The content type '{contentType}' is not supported: send application/json.");
+        if (string.IsNullOrWhiteSpace(text))
+            return EdFiProblem.BadRequest("The request body is empty: a JSON object is expected.");
+        var parsed = JsonText.Parse(text);
+        if (parsed.Node is not JsonObject obj)
+            return EdFiProblem.BadRequest(parsed.Error is null ? "The request body must be a JSON object." : $"The request body is {parsed.Error}.");
+        body = obj;
+        return null;
+    }
+
+    /// <summary>Binds the body, checks its descriptors for the school year and DPI's L1 rules.</summary>
+    private EdFiProblem? Prepare(RequestContext context, ResourceSchema resource, JsonObject body, out BindResult? result)
+    {
+        result = BodyBinder.Bind(resource.Root, body);
+        foreach (var use in result.Descriptors)
+        {
+            var type = state.Descriptors.TypeOfProperty(use.PropertyName);
+            var lookup = state.Descriptors.Find(type, use.Value, context.Year);
+            switch (lookup.Outcome)
+            {
+                case DescriptorLookupOutcome.Valid:
+                    JsonPath.Set(result.Document, use.Path, lookup.Value!.Uri);
+                    break;
+                case DescriptorLookupOutcome.NotValidThisYear:
+                    result.Errors.GetOrAdd(use.Path).Add(
+                        $"{type} value '{use.Value}' does not exist in {context.Year}: DPI accepts it {lookup.Value!.ValidYears}. [{L1RuleSet.DescriptorYearRule}]");
+                    break;
+                default:
+                    result.Errors.GetOrAdd(use.Path).Add($"{type} value '{use.Value}' does not exist.");
+                    break;
+            }
+        }
+        // DPI's rules run even when binding found problems: a refused record should list every reason at once.
+        foreach (var violation in rules.Check(new L1Request(resource.Endpoint, result.Document, context.Year, new ReferenceData(state))))
+            result.Errors.GetOrAdd(violation.Path).Add(violation.ToString());
+        return result.IsValid ? null : EdFiProblem.DataValidationFailed(result.Errors);
+    }
+
+    private EdFiProblem? ResolveReferences(YearStore store, IReadOnlyList<ReferenceUse> uses, out IReadOnlyList<(string, string)> resolved)
+    {
+        var found = new List<(string, string)>();
+        resolved = found;
+        foreach (var use in uses)
+        {
+            var targets = state.Schema.TargetsOf(use.ReferenceName);
+            if (targets.Count == 0)
+                continue; // a reference to something this simulator does not model
+            var match = targets
+                .Select(t => state.Schema.Find(t))
+                .OfType<ResourceSchema>()
+                .Select(t => (Target: t, Key: NaturalKey.OfReference(t, use.Fields)))
+                .FirstOrDefault(t => t.Key is not null && store.ByKey(t.Target.Endpoint, t.Key) is not null);
+            if (match.Target is null)
+                return EdFiProblem.UnresolvedReference(use.ReferenceName.EndsWith("Reference", StringComparison.Ordinal) ? use.ReferenceName[..^"Reference".Length] : use.ReferenceName);
+            found.Add((match.Target.Endpoint, match.Key!));
+        }
+        return null;
+    }
+
+    private string ResourceNameOf(string endpoint) => state.Schema.Find(endpoint)?.ResourceName ?? endpoint;
+
+    private static EdFiProblem DpiOwned(ResourceSchema resource) =>
+        EdFiProblem.Authorization(
+            "Access to the requested data could not be authorized.",
+            $"{resource.ResourceName} records are DPI's reference data and cannot be changed by a SIS client.");
+
+    private static EdFiProblem NotAuthorized(ApiClient client, ResourceSchema resource) =>
+        EdFiProblem.Authorization(
+            "Access to the requested data could not be authorized.",
+            $"The {resource.ResourceName} item belongs to an education organization outside LEA {client.LocalEducationAgencyId}, the LEA this client's key was issued for.");
+
+    private static string NewETag(YearStore store) => store.NextSequence().ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string etag) => $"\"{etag}\"";
+
+    private static string Unquote(string etag) => etag.Trim().Trim('"');
+
+    private static string Location(RequestContext context, ResourceSchema resource, StoredDocument document)
+    {
+        var yearPrefix = context.Request.Path.TrimStart('/').StartsWith(context.Year.EndYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? "/" + context.Year.EndYear.ToString(CultureInfo.InvariantCulture) : "";
+        return $"{context.Request.Origin}{yearPrefix}/data/v3/{context.Route.Schema!.ToLowerInvariant()}/{resource.Endpoint}/{document.IdText}";
+    }
+
+    private sealed record RequestContext(SimRequest Request, Route Route, SchoolYear Year, YearStore Store, ApiClient Client, string CorrelationId);
+
+    private sealed class ReferenceData(SimulatorState state) : IDpiReferenceData
+    {
+        public bool IsChoiceSchool(long educationOrganizationId) => state.ChoiceSchools.ContainsKey(educationOrganizationId);
+    }
+}
+
+internal static class ErrorDictionaryExtensions
+{
+    public static List<string> GetOrAdd(this Dictionary<string, List<string>> errors, string path)
+    {
+        if (!errors.TryGetValue(path, out var list))
+            errors[path] = list = [];
+        return list;
+    }
+}

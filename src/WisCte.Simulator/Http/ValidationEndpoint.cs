@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WisCte.Dpi;
+using WisCte.Dpi.Validation;
+using WisCte.Simulator.Hosting;
+using WisCte.Simulator.Validation;
+
+namespace WisCte.Simulator.Http;
+
+/// <summary>
+/// Modelled on WISEdata's validation add-on (ed-fi-xvalidations): <c>validate</c> runs DPI's L2 rules for the caller's
+/// LEA and school year (WISEdata's nightly cycle, on demand); <c>validationResults</c> returns the latest run's results,
+/// filterable by code, severity and student; <c>validationRules</c> lists the rules with their sources.
+/// Routes: /validations/v1[/{schoolYear}]/ed-fi-xvalidations/… (bearer token of that year).
+/// </summary>
+public sealed class ValidationEndpoint(SimulatorState state)
+{
+    private readonly ConcurrentDictionary<(long Lea, SchoolYear Year), IReadOnlyList<ValidationResult>> _latest = new();
+
+    public (SimResponse Response, string? ClientId) Handle(SimRequest request, Route route, string correlationId)
+    {
+        if (route.Year is not { } year || state.Year(year) is null)
+            return (EdFiProblem.NotFound($"School year {route.Year?.ToString() ?? "in the route"} is not served here.").ToResponse(correlationId), null);
+        var token = request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var value] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            ? state.Tokens.Validate(value, year) : null;
+        if (token is null)
+            return (EdFiProblem.Authentication("Invalid token").ToResponse(correlationId), null);
+        var lea = token.Client.LocalEducationAgencyId;
+
+        var response = route.Resource?.ToLowerInvariant() switch
+        {
+            "validate" => Validate(lea, year),
+            "validationresults" => Results(request, lea, year, correlationId),
+            "validationrules" => Rules(),
+            _ => EdFiProblem.NotFound("The validation endpoints are validate, validationResults and validationRules.").ToResponse(correlationId),
+        };
+        return (response, token.Client.ClientId);
+    }
+
+    /// <summary>Runs the L2 rules now and keeps the results as the LEA's latest run for the year.</summary>
+    public IReadOnlyList<ValidationResult> Run(long lea, SchoolYear year)
+    {
+        var store = state.Year(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, "School year not served.");
+        var data = new StoreDataSet(store, lea, resource => state.Schema.Find(resource)?.IsOwnedByDpi == true);
+        var results = L2RuleSet.Dpi.Run(new L2Context(data, lea, year));
+        _latest[(lea, year)] = results;
+        return results;
+    }
+
+    private SimResponse Validate(long lea, SchoolYear year)
+    {
+        var results = Run(lea, year);
+        return SimResponse.Json(200, new JsonArray(new JsonObject
+        {
+            ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = lea },
+            ["triggeredValidation"] = true,
+            ["validationAlreadyTriggered"] = false,
+            ["errorTriggeringValidation"] = false,
+            ["message"] = "Validation triggered successfully",
+            ["resultCount"] = results.Count,
+        }));
+    }
+
+    private SimResponse Results(SimRequest request, long lea, SchoolYear year, string correlationId)
+    {
+        if (!_latest.TryGetValue((lea, year), out var results))
+            results = [];
+        var offset = 0;
+        var limit = 500;
+        if (request.QueryValue("offset") is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+            return EdFiProblem.ParameterValidationFailed("Offset must be a numeric value greater than or equal to 0.").ToResponse(correlationId);
+        if (request.QueryValue("limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 500))
+            return EdFiProblem.ParameterValidationFailed("Limit must be omitted or set to a value between 1 and 500.").ToResponse(correlationId);
+        var filtered = results.Where(r =>
+            (request.QueryValue("code") is not { } code || string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
+            && (request.QueryValue("severity") is not { } severity || string.Equals(r.Severity.ToString(), severity, StringComparison.OrdinalIgnoreCase))
+            && (request.QueryValue("studentUniqueId") is not { } student || string.Equals(r.StudentUniqueId, student, StringComparison.Ordinal))).ToList();
+        var page = new JsonArray([.. filtered.Skip(offset).Take(limit).Select(r => (JsonNode?)new JsonObject
+        {
+            ["ruleId"] = r.Code,
+            ["severity"] = r.Severity.ToString(),
+            ["message"] = r.Message,
+            ["resourceType"] = r.Resource,
+            ["resourceId"] = r.ResourceId,
+            ["studentUniqueId"] = r.StudentUniqueId,
+            ["localEducationAgencyId"] = r.LocalEducationAgencyId,
+            ["schoolYear"] = r.SchoolYear.EndYear,
+        })]);
+        return SimResponse.Json(200, page).WithHeader("Total-Count", filtered.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static SimResponse Rules() =>
+        SimResponse.Json(200, new JsonArray([.. L2RuleSet.Dpi.Rules.Select(r => (JsonNode?)new JsonObject
+        {
+            ["ruleId"] = r.Code,
+            ["severity"] = r.Severity.ToString(),
+            ["source"] = r.Source,
+        })]));
+}

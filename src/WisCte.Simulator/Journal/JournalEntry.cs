@@ -1,0 +1,22 @@
+namespace WisCte.Simulator.Journal;
+
+/// <summary>One request and its response, secrets masked. Serialised as one NDJSON line.</summary>
+public sealed record JournalEntry
+{
+    public required long Sequence { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public string? ClientId { get; init; }
+    public required string CorrelationId { get; init; }
+    public int? SchoolYear { get; init; }
+    public required string Method { get; init; }
+    public required string Path { get; init; }
+    public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public string? RequestBody { get; init; }
+    public required int Status { get; init; }
+    public IReadOnlyDictionary<string, string> ResponseHeaders { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public string? ResponseBody { get; init; }
+    public double DurationMs { get; init; }
+
+    /// <summary>What fault injection did (e.g. "503", "drop"), or null.</summary>
+    public string? Fault { get; init; }
+}

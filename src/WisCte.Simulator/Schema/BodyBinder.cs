@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WisCte.Simulator.Schema;
+
+/// <summary>
+/// Binds a request body to a resource shape the way the ODS/API does: property names matched without regard to case
+/// and written back in the shape's casing, unknown properties dropped, types, formats, lengths and required members
+/// checked. It also collects the descriptors and references the body uses, for the checks that need the store.
+/// </summary>
+public static class BodyBinder
+{
+    public static BindResult Bind(PropertySchema shape, JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(body);
+        var result = new BindResult();
+        result.Document = BindObject(shape, body, "$", result);
+        return result;
+    }
+
+    private static JsonObject BindObject(PropertySchema shape, JsonObject input, string path, BindResult result)
+    {
+        var output = new JsonObject();
+        foreach (var (key, value) in input)
+        {
+            if (!shape.Properties.TryGetValue(key, out var property))
+                continue; // the ODS ignores members it does not know
+            if (value is null)
+                continue; // null is "not sent"
+            var childPath = $"{path}.{property.Name}";
+            var bound = BindValue(property, value, childPath, result);
+            if (bound is not null)
+                output[property.Name] = bound;
+        }
+
+        foreach (var required in shape.Required)
+        {
+            if (output.ContainsKey(required))
+                continue;
+            var name = shape.Properties.TryGetValue(required, out var p) ? p.Name : required;
+            if (shape.ReferenceName is not null)
+                result.AddError(path, $"{shape.ReferenceName} is missing the following properties: {Pascal(name)}");
+            else
+                result.AddError($"{path}.{name}", $"{Pascal(name)} is required.");
+        }
+
+        if (shape.ReferenceName is not null && output.Count > 0)
+            result.References.Add(new ReferenceUse(path, shape.ReferenceName, output));
+        return output;
+    }
+
+    private static JsonNode? BindValue(PropertySchema property, JsonNode value, string path, BindResult result)
+    {
+        switch (property.Type)
+        {
+            case "object":
+                if (value is JsonObject obj)
+                    return BindObject(property, obj, path, result);
+                return Invalid(result, path, property, value);
+
+            case "array":
+                if (value is not JsonArray array)
+                    return Invalid(result, path, property, value);
+                var items = new JsonArray();
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var itemPath = $"{path}[{i}]";
+                    if (array[i] is not JsonObject item || property.Items is null)
+                    {
+                        result.AddError(itemPath, $"The value of {Pascal(property.Name)} items must be objects.");
+                        continue;
+                    }
+                    items.Add(BindObject(property.Items, item, itemPath, result));
+                }
+                return items;
+
+            case "integer":
+                if (TryInteger(value, out var integer))
+                    return JsonValue.Create(integer);
+                return Invalid(result, path, property, value);
+
+            case "number":
+                if (TryNumber(value, out var number))
+                    return JsonValue.Create(number);
+                return Invalid(result, path, property, value);
+
+            case "boolean":
+                if (value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+                    return JsonValue.Create(b.GetValue<bool>());
+                if (value is JsonValue bs && bs.TryGetValue<string>(out var text) && bool.TryParse(text, out var parsed))
+                    return JsonValue.Create(parsed);
+                result.AddError(path, $"Unexpected value for boolean: {value.ToJsonString()} (type: {Kind(value)})");
+                return null;
+
+            default:
+                return BindString(property, value, path, result);
+        }
+    }
+
+    private static JsonNode? BindString(PropertySchema property, JsonNode value, string path, BindResult result)
+    {
+        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            return Invalid(result, path, property, value);
+        var text = v.GetValue<string>();
+
+        if (text.Length == 0)
+        {
+            result.AddError(path, $"{Pascal(property.Name)} is required and should not be left empty.");
+            return null;
+        }
+        if (property.MaxLength is { } max && text.Length > max)
+            result.AddError(path, $"{Pascal(property.Name)} must be between 1 and {max} characters in length.");
+
+        switch (property.Format)
+        {
+            case "date" when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                result.AddError(path, $"The value '{text}' is not valid for {Pascal(property.Name)}.");
+                return null;
+            case "date-time" when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+            case "time" when !TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out _):
+                result.AddError(path, $"The value '{text}' is not valid for {Pascal(property.Name)}.");
+                return null;
+        }
+
+        var node = JsonValue.Create(text);
+        if (property.IsDescriptor)
+        {
+            var type = Pascal(property.Name);
+            if (!text.Contains('#', StringComparison.Ordinal))
+            {
+                result.AddError(path, $"{type} value '{text}' is not a valid value for use as a descriptor (a '#' is expected to delineate the namespace and code value portions).");
+                return null;
+            }
+            result.Descriptors.Add(new DescriptorUse(path, property.Name, text));
+        }
+        return node;
+    }
+
+    private static JsonNode? Invalid(BindResult result, string path, PropertySchema property, JsonNode value)
+    {
+        result.AddError(path, $"The value {Describe(value)} is not valid for {Pascal(property.Name)}: expected {Article(property.Type)}.");
+        return null;
+    }
+
+    private static bool TryInteger(JsonNode value, out long integer)
+    {
+        integer = 0;
+        if (value is not JsonValue v)
+            return false;
+        // Newtonsoft, which the ODS binds with, also converts a numeric string.
+        return v.GetValueKind() switch
+        {
+            // ToJsonString: a value built in code (JsonValue.Create(2026)) does not convert between numeric types.
+            JsonValueKind.Number => long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer),
+            JsonValueKind.String => long.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer),
+            _ => false,
+        };
+    }
+
+    private static bool TryNumber(JsonNode value, out decimal number)
+    {
+        number = 0;
+        if (value is not JsonValue v)
+            return false;
+        return v.GetValueKind() switch
+        {
+            JsonValueKind.Number => decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.String => decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
+    }
+
+    private static string Describe(JsonNode value)
+    {
+        var json = value.ToJsonString();
+        return json.Length > 60 ? json[..60] + "…" : json;
+    }
+
+    private static string Kind(JsonNode value) => value.GetValueKind() switch
+    {
+        JsonValueKind.Number => "Integer",
+        JsonValueKind.String => "String",
+        JsonValueKind.Object => "Object",
+        JsonValueKind.Array => "Array",
+        _ => "Value",
+    };
+
+    private static string Article(string type) => type switch
+    {
+        "integer" => "an integer",
+        "object" => "an object",
+        "array" => "an array",
+        _ => "a " + type,
+    };
+
+    internal static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+}
+
+public sealed class BindResult
+{
+    public JsonObject Document { get; internal set; } = [];
+
+    /// <summary>JSON path → messages, as problem details' validationErrors.</summary>
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    public List<DescriptorUse> Descriptors { get; } = [];
+    public List<ReferenceUse> References { get; } = [];
+
+    public bool IsValid => Errors.Count == 0;
+
+    internal void AddError(string path, string message)
+    {
+        if (!Errors.TryGetValue(path, out var list))
+            Errors[path] = list = [];
+        list.Add(message);
+    }
+}
+
+/// <param name="Path">JSON path of the value, e.g. <c>$.programReference.programTypeDescriptor</c>.</param>
+public sealed record DescriptorUse(string Path, string PropertyName, string Value);
+
+/// <param name="Fields">The reference object as bound (its identity fields).</param>
+public sealed record ReferenceUse(string Path, string ReferenceName, JsonObject Fields);

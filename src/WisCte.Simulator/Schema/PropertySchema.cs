@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace WisCte.Simulator.Schema;
+
+/// <summary>One property of a resource's JSON shape, read from fixtures/edfi/resources.json.</summary>
+public sealed class PropertySchema
+{
+    private static readonly IReadOnlyDictionary<string, PropertySchema> NoProperties = new Dictionary<string, PropertySchema>(StringComparer.OrdinalIgnoreCase);
+
+    public required string Name { get; init; }
+
+    /// <summary>string, integer, number, boolean, object or array.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>date, time or date-time for strings.</summary>
+    public string? Format { get; init; }
+
+    public int? MaxLength { get; init; }
+    public bool IsDescriptor { get; init; }
+
+    /// <summary>The reference's name (<c>StudentReference</c>) when this object points at another resource.</summary>
+    public string? ReferenceName { get; init; }
+
+    /// <summary>Members of an object, matched without regard to case as the ODS binds JSON.</summary>
+    public IReadOnlyDictionary<string, PropertySchema> Properties { get; init; } = NoProperties;
+
+    public IReadOnlyList<string> Required { get; init; } = [];
+
+    /// <summary>The item shape of an array.</summary>
+    public PropertySchema? Items { get; init; }
+
+    public bool IsObject => Type == "object";
+    public bool IsArray => Type == "array";
+
+    public static PropertySchema Parse(string name, JsonObject node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var type = node["type"]?.GetValue<string>() ?? (node["properties"] is not null ? "object" : "string");
+        return new PropertySchema
+        {
+            Name = name,
+            Type = type,
+            Format = node["format"]?.GetValue<string>(),
+            MaxLength = node["maxLength"]?.GetValue<int>(),
+            IsDescriptor = node["descriptor"]?.GetValue<bool>() ?? false,
+            ReferenceName = node["reference"]?.GetValue<string>(),
+            Properties = ParseProperties(node["properties"] as JsonObject),
+            Required = [.. (node["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>())],
+            Items = node["items"] is JsonObject items ? Parse(name, items) : null,
+        };
+    }
+
+    internal static Dictionary<string, PropertySchema> ParseProperties(JsonObject? properties)
+    {
+        var result = new Dictionary<string, PropertySchema>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in properties ?? [])
+        {
+            if (value is JsonObject child)
+                result[key] = Parse(key, child);
+        }
+        return result;
+    }
+
+    public override string ToString() => $"{Name}: {Type}";
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WisCte.Simulator.Json;
+using WisCte.Simulator.Schema;
+
+namespace WisCte.Simulator.Store;
+
+/// <summary>
+/// Natural keys as comparable strings. Strings compare without regard to case (the ODS on SQL Server's default
+/// collation, and descriptors everywhere); numbers and dates by their text.
+/// </summary>
+public static class NaturalKey
+{
+    private const char Separator = '\u001f';
+
+    public static string Of(ResourceSchema resource, JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return string.Join(Separator, resource.IdentityPaths.Select(p => Normalise(JsonPath.Get(body, "$." + p))));
+    }
+
+    /// <summary>
+    /// The key of the item a reference points at: each identity path of the target is matched by its last name to a
+    /// field of the reference (<c>sectionReference.sessionName</c> ← <c>sessionName</c>); an education organization
+    /// id matches <c>schoolId</c>, <c>localEducationAgencyId</c> or <c>stateEducationAgencyId</c>.
+    /// Null when the reference lacks a field the target's key needs.
+    /// </summary>
+    public static string? OfReference(ResourceSchema target, JsonObject reference)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(reference);
+        var parts = new List<string>(target.IdentityPaths.Count);
+        foreach (var path in target.IdentityPaths)
+        {
+            var leaf = path[(path.LastIndexOf('.') + 1)..];
+            var value = Field(reference, leaf) ?? (IsEducationOrganizationId(leaf) ? Field(reference, "educationOrganizationId") : null);
+            if (value is null)
+                return null;
+            parts.Add(Normalise(value));
+        }
+        return string.Join(Separator, parts);
+    }
+
+    public static bool IsEducationOrganizationId(string name) =>
+        name.Equals("schoolId", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("localEducationAgencyId", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("stateEducationAgencyId", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("educationOrganizationId", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Readable form of a key, for messages: the values joined with ", ".</summary>
+    public static string Display(string key) => key.Replace(Separator.ToString(), ", ", StringComparison.Ordinal);
+
+    private static JsonNode? Field(JsonObject obj, string name) =>
+        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string Normalise(JsonNode? value) => value switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().ToUpperInvariant(),
+        _ => value.ToJsonString(),
+    };
+}

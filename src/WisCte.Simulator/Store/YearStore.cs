@@ -1,0 +1,99 @@
+using WisCte.Dpi;
+
+namespace WisCte.Simulator.Store;
+
+/// <summary>
+/// The data of one school year (WISEdata has a database per year). Every multi-step operation runs inside
+/// <see cref="Atomically{T}"/>, so concurrent writers on one natural key serialise and no write is half applied.
+/// </summary>
+public sealed class YearStore(SchoolYear year)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Collection> _collections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<Guid>> _referencedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, StoredDocument> _all = [];
+    private long _sequence;
+
+    public SchoolYear Year { get; } = year;
+
+    public T Atomically<T>(Func<YearStore, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_gate)
+            return action(this);
+    }
+
+    public long NextSequence() => ++_sequence;
+
+    public StoredDocument? ById(Guid id) => _all.GetValueOrDefault(id);
+
+    public StoredDocument? ByKey(string resource, string key) =>
+        _collections.TryGetValue(resource, out var c) && c.ByKey.TryGetValue(key, out var id) ? _all[id] : null;
+
+    /// <summary>The items of a resource in insertion order (a copy: safe to use after the lock is released).</summary>
+    public IReadOnlyList<StoredDocument> All(string resource) =>
+        _collections.TryGetValue(resource, out var c) ? [.. c.Ordered.Values] : [];
+
+    public int Count(string resource) => _collections.TryGetValue(resource, out var c) ? c.Ordered.Count : 0;
+
+    public int TotalCount => _all.Count;
+
+    /// <summary>Items that reference the given one (what makes a delete a 409 dependent-item-exists).</summary>
+    public IReadOnlyList<StoredDocument> ReferencesTo(string resource, string key) =>
+        _referencedBy.TryGetValue(RefKey(resource, key), out var ids) ? [.. ids.Select(id => _all[id]).OrderBy(d => d.Sequence)] : [];
+
+    /// <summary>Stores a new item or replaces one with the same id (whose natural key may have changed).</summary>
+    public void Put(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_all.TryGetValue(document.Id, out var previous))
+            Unindex(previous);
+        _all[document.Id] = document;
+        var collection = CollectionOf(document.Resource);
+        collection.ByKey[document.Key] = document.Id;
+        collection.Ordered[document.Sequence] = document;
+        foreach (var (resource, key) in document.References)
+        {
+            var refKey = RefKey(resource, key);
+            if (!_referencedBy.TryGetValue(refKey, out var ids))
+                _referencedBy[refKey] = ids = [];
+            ids.Add(document.Id);
+        }
+    }
+
+    public bool Remove(Guid id)
+    {
+        if (!_all.Remove(id, out var document))
+            return false;
+        Unindex(document);
+        return true;
+    }
+
+    private void Unindex(StoredDocument document)
+    {
+        var collection = CollectionOf(document.Resource);
+        collection.ByKey.Remove(document.Key);
+        collection.Ordered.Remove(document.Sequence);
+        foreach (var (resource, key) in document.References)
+        {
+            var refKey = RefKey(resource, key);
+            if (_referencedBy.TryGetValue(refKey, out var ids) && ids.Remove(document.Id) && ids.Count == 0)
+                _referencedBy.Remove(refKey);
+        }
+    }
+
+    private Collection CollectionOf(string resource)
+    {
+        if (!_collections.TryGetValue(resource, out var collection))
+            _collections[resource] = collection = new Collection();
+        return collection;
+    }
+
+    private static string RefKey(string resource, string key) => resource.ToUpperInvariant() + "|" + key;
+
+    private sealed class Collection
+    {
+        public Dictionary<string, Guid> ByKey { get; } = new(StringComparer.Ordinal);
+        public SortedList<long, StoredDocument> Ordered { get; } = [];
+    }
+}
