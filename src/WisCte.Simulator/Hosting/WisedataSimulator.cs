@@ -64,8 +64,10 @@ public sealed class WisedataSimulator : IDisposable
 
     public SimulatorState State { get; }
 
-    /// <summary>http://127.0.0.1:{port}, no trailing slash.</summary>
-    public string BaseUrl => _server?.Url ?? throw new InvalidOperationException("This simulator instance does not listen on a port.");
+    /// <summary>http://127.0.0.1:{port}, no trailing slash (WireMock says "localhost", which may resolve to ::1, where nothing listens).</summary>
+    public string BaseUrl => _server is null
+        ? throw new InvalidOperationException("This simulator instance does not listen on a port.")
+        : $"http://127.0.0.1:{_server.Ports[0].ToString(CultureInfo.InvariantCulture)}";
 
     public string TokenUrl => BaseUrl + "/oauth/token";
 

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace WisCte.Cli.Tests;
+
+/// <summary>`wiscte serve` as a user runs it: a real process, its printed URLs, Ctrl-C/SIGTERM, its journal file.</summary>
+[Category("cli")]
+public sealed partial class ServeProcessTests
+{
+    private static string Wiscte => typeof(ServeProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "WiscteAssembly").Value!;
+
+    [Test]
+    public async Task Serve_prints_where_it_listens_answers_requests_keeps_the_journal_and_stops_on_sigterm()
+    {
+        var journal = Path.Combine(Path.GetTempPath(), $"wiscte-serve-{Guid.NewGuid():N}.ndjson");
+        using var process = Start("serve", "--port", "0", "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret",
+            "--school-year", "2026", "--journal", journal, "--fault", "503:POST:students:1");
+        var output = new StringBuilder();
+        var ready = new TaskCompletionSource<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+            if (e.Data is { } line && BaseUrl().Match(line) is { Success: true } match)
+                ready.TrySetResult(match.Groups["url"].Value);
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var baseUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+        (await http.GetAsync(new Uri(baseUrl + "/"))).IsSuccessStatusCode.Should().BeTrue();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "vendor-sis", ["client_secret"] = "vendor-s3cret",
+        });
+        var token = JsonNode.Parse(await (await http.PostAsync(new Uri(baseUrl + "/oauth/token"), form)).Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var student = new StringContent("""{"studentUniqueId":"700001","firstName":"Ada","lastSurname":"Fictional","birthDate":"2009-02-03"}""", Encoding.UTF8, "application/json");
+        ((int)(await http.PostAsync(new Uri(baseUrl + "/data/v3/ed-fi/students"), student)).StatusCode).Should().Be(503, "the --fault applies");
+        ((int)(await http.PostAsync(new Uri(baseUrl + "/data/v3/ed-fi/students"), student)).StatusCode).Should().Be(201);
+        File.ReadAllLines(journal).Should().HaveCountGreaterThanOrEqualTo(4, "the journal file is written as requests arrive");
+
+        using (Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+        }
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.ExitCode.Should().Be(0);
+        var printed = output.ToString();
+        printed.Should().Contain("token URL:  " + baseUrl + "/oauth/token").And.Contain("client id:  vendor-sis (LEA 48856)")
+            .And.Contain("Stopped after").And.NotContain("vendor-s3cret", "a secret the user chose is never printed");
+        File.ReadAllText(journal).Should().NotContain("vendor-s3cret").And.NotContain(token);
+        File.Delete(journal);
+    }
+
+    [Test]
+    public async Task A_bad_setting_exits_2_with_a_message_and_no_stack_trace()
+    {
+        using var process = Start("serve", "--port", "70000");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        process.ExitCode.Should().Be(2);
+        error.Should().Contain("--port 70000 is not a port number").And.NotContain("   at ");
+    }
+
+    private static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Wiscte);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
+    }
+
+    [GeneratedRegex(@"base URL:\s+(?<url>http://\S+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BaseUrl();
+}
