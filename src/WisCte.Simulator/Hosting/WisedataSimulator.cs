@@ -12,6 +12,7 @@ using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 using WisCte.Dpi.Rules;
+using WisCte.EdFi;
 using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Faults;
@@ -136,11 +137,11 @@ public sealed class WisedataSimulator : IDisposable
             SchoolYear = route.Year?.EndYear,
             Method = request.Method.ToUpperInvariant(),
             Path = request.PathAndQuery,
-            RequestHeaders = request.Headers.ToDictionary(h => h.Key, h => SecretMasking.Header(h.Key, h.Value)!, StringComparer.OrdinalIgnoreCase),
-            RequestBody = SecretMasking.Body(request.Body),
+            RequestHeaders = request.Headers.ToDictionary(h => h.Key, h => Masking.Header(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
+            RequestBody = Masking.Body(request.Body),
             Status = response.Ending == ResponseEnding.DropConnection ? 0 : response.Status,
             ResponseHeaders = response.Headers,
-            ResponseBody = SecretMasking.Body(response.Body),
+            ResponseBody = Masking.Body(response.Body),
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             Fault = response.InjectedFault,
         });

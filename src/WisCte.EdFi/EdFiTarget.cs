@@ -1,0 +1,19 @@
+using WisCte.Dpi;
+
+namespace WisCte.EdFi;
+
+/// <summary>Where an Ed-Fi API is and how to sign in: base URL, client credentials, school year.</summary>
+/// <param name="YearInRoute">Whether the school year is a route segment (/{year}/data/v3/…), as on WISEdata from 2025-26.</param>
+public sealed record EdFiTarget(Uri BaseUrl, string ClientId, string ClientSecret, SchoolYear SchoolYear, bool YearInRoute = true)
+{
+    public string YearPrefix => YearInRoute ? "/" + SchoolYear.EndYear.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    public Uri TokenUrl => new(BaseUrl, YearPrefix + "/oauth/token");
+
+    public Uri DataUrl(string relative) => new(BaseUrl, $"{YearPrefix}/data/v3/{relative.TrimStart('/')}");
+
+    public EdFiTarget ForYear(SchoolYear year) => this with { SchoolYear = year };
+
+    /// <summary>Never the secret.</summary>
+    public override string ToString() => $"{BaseUrl} as {ClientId}, {SchoolYear}";
+}

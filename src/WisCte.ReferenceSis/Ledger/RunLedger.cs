@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace WisCte.ReferenceSis.Ledger;
+
+/// <summary>
+/// Every resource a run creates, appended to an NDJSON file and flushed before the run moves on, so that an interrupted
+/// run can be cleaned up later (<c>wiscte cleanup --ledger FILE</c>). Entries are in creation order: parents first.
+/// </summary>
+public sealed class RunLedger : IDisposable
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly Lock _gate = new();
+    private readonly StreamWriter _file;
+    private long _sequence;
+
+    public RunLedger(string path, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Path = System.IO.Path.GetFullPath(path);
+        RunId = runId;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _file = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    }
+
+    public string Path { get; }
+    public string RunId { get; }
+
+    public LedgerEntry Add(string baseUrl, int schoolYear, string resource, string id, string description)
+    {
+        lock (_gate)
+        {
+            var entry = new LedgerEntry(RunId, ++_sequence, DateTimeOffset.UtcNow, baseUrl, schoolYear, resource, id, description);
+            _file.WriteLine(JsonSerializer.Serialize(entry, JsonOptions));
+            return entry;
+        }
+    }
+
+    /// <summary>Reads a ledger file; a line that does not parse is an error naming the line (nothing is skipped silently).</summary>
+    public static IReadOnlyList<LedgerEntry> Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No ledger at '{path}'.", path);
+        var entries = new List<LedgerEntry>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            try
+            {
+                entries.Add(JsonSerializer.Deserialize<LedgerEntry>(line, JsonOptions)
+                            ?? throw new InvalidDataException($"{path}:{number}: empty entry."));
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{path}:{number}: not a ledger entry ({ex.Message}).", ex);
+            }
+        }
+        return entries;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+            _file.Dispose();
+    }
+}
