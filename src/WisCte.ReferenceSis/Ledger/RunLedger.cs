@@ -13,6 +13,7 @@ public sealed class RunLedger : IDisposable
     private readonly Lock _gate = new();
     private readonly StreamWriter _file;
     private long _sequence;
+    private int _students;
 
     public RunLedger(string path, string runId)
     {
@@ -25,6 +26,9 @@ public sealed class RunLedger : IDisposable
 
     public string Path { get; }
     public string RunId { get; }
+
+    /// <summary>A number unique within the run, for naming fictional records (students).</summary>
+    public int NextNumber() => Interlocked.Increment(ref _students);
 
     public LedgerEntry Add(string baseUrl, int schoolYear, string resource, string id, string description)
     {

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using WisCte.Dpi;
+using WisCte.EdFi;
+using WisCte.ReferenceSis;
+using WisCte.ReferenceSis.Payloads;
+using WisCte.Specs.Support;
+
+namespace WisCte.Specs.Drivers;
+
+/// <summary>
+/// One scenario's reference SIS and what it has done: the student, the school year, the section enrolments, the last
+/// answer. Steps say what DPI asks for; this class knows the JSON (through <see cref="UseCasePayloads"/>) and HTTP.
+/// </summary>
+public sealed class SisDriver : IDisposable
+{
+    public SisDriver(SuiteTarget target, ScenarioExchanges exchanges)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Target = target;
+        Sis = new ReferenceSisRun(target.Target, target.Ledger, exchanges);
+    }
+
+    public SuiteTarget Target { get; }
+    public ReferenceSisRun Sis { get; }
+    public SchoolYear Year { get; private set; } = new(2026);
+    public string Student { get; private set; } = "";
+    public long School { get; private set; }
+
+    /// <summary>Section enrolments made in this scenario, by course title: the section and the enrolment's begin date.</summary>
+    public Dictionary<string, (SectionRef Section, DateOnly BeginDate)> Sections { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public EdFiResponse? Last { get; private set; }
+
+    public DateOnly YearBegins => new(Year.EndYear - 1, 8, 26);
+    public DateOnly YearEnds => new(Year.EndYear, 6, 5);
+
+    public async Task EnrolNewStudentAsync(string schoolName, string grade, SchoolYear year, string? enrollmentType = null, string? residency = null,
+        IReadOnlyList<(string CountDate, string Service)>? receivingServices = null)
+    {
+        Year = year;
+        School = await Sis.SchoolIdAsync(year, schoolName);
+        Student = Sis.NewStudentId();
+        Expect(await Sis.SubmitAsync(year, "students", UseCasePayloads.Student(Student, Sis.RunId), $"student {Student}"), "POST the student");
+        await EnrolAsync(School, grade, enrollmentType, residency, receivingServices);
+    }
+
+    /// <summary>An enrolment (studentSchoolAssociation) of the scenario's student at a school.</summary>
+    public async Task<EdFiResponse> EnrolAsync(long school, string grade, string? enrollmentType = null, string? residency = null,
+        IReadOnlyList<(string CountDate, string Service)>? receivingServices = null, DateOnly? entryDate = null)
+    {
+        var gradeDescriptor = await Sis.DescriptorAsync(Year, "GradeLevelDescriptor", grade);
+        var type = enrollmentType is null ? null : await Sis.DescriptorAsync(Year, "EnrollmentTypeDescriptor", enrollmentType);
+        var residencyStatus = residency is null ? null : await Sis.DescriptorAsync(Year, "ResidencyStatusDescriptor", residency);
+        var services = new List<(string, string)>();
+        foreach (var (countDate, service) in receivingServices ?? [])
+            services.Add((await Sis.DescriptorAsync(Year, "CountDateNameDescriptor", countDate), await Sis.DescriptorAsync(Year, "CountDateReceivingServiceDescriptor", service)));
+        var body = UseCasePayloads.SchoolEnrollment(Student, school, gradeDescriptor, entryDate ?? YearBegins, type, residencyStatus,
+            residencyStatus is null ? null : SuiteTarget.Lea, services);
+        return Remember(await Sis.SubmitAsync(Year, "studentSchoolAssociations", body, $"enrolment of {Student} at {school}"));
+    }
+
+    public async Task<EdFiResponse> EnrolInSectionAsync(string courseTitle, IReadOnlyList<ProgramRef> programs, DateOnly? beginDate = null,
+        DateOnly? endDate = null, bool programsInExtension = false)
+    {
+        var section = Sections.TryGetValue(courseTitle, out var known) ? known.Section : await Sis.SectionAsync(Year, courseTitle, School);
+        var begin = beginDate ?? YearBegins;
+        Sections[courseTitle] = (section, begin);
+        var body = UseCasePayloads.SectionEnrollment(Student, section, begin, endDate, Year, programs, programsInExtension: programsInExtension);
+        return Remember(await Sis.SubmitAsync(Year, "studentSectionAssociations", body, $"section enrolment of {Student} in {section}"));
+    }
+
+    public Task<EdFiResponse> ReportCteAssociationAsync(JsonObject body) =>
+        RememberAsync(Sis.SubmitAsync(Year, "studentCTEProgramAssociations", body, $"CTE association of {Student}"));
+
+    public async Task<EdFiResponse> ReportGradeAsync(string courseTitle, string letter)
+    {
+        var (section, begin) = Sections[courseTitle];
+        return Remember(await Sis.SubmitAsync(Year, "grades", UseCasePayloads.Grade(Student, section, begin, letter), $"grade of {Student} in {section}"));
+    }
+
+    public async Task<EdFiResponse> ReportCharacteristicAsync(string characteristic)
+    {
+        var descriptor = await Sis.DescriptorAsync(Year, "StudentCharacteristicDescriptor", characteristic);
+        return Remember(await Sis.SubmitAsync(Year, "studentEducationOrganizationAssociations",
+            UseCasePayloads.Characteristic(Student, SuiteTarget.Lea, descriptor), $"characteristics of {Student}"));
+    }
+
+    public async Task<EdFiResponse> ReportAbsenceAsync(DateOnly date, string category)
+    {
+        var descriptor = await Sis.DescriptorAsync(Year, "AttendanceEventCategoryDescriptor", category);
+        var session = $"{Year.EndYear - 1}-{Year.EndYear} School Calendar";
+        return Remember(await Sis.SubmitAsync(Year, "studentSchoolAttendanceEvents",
+            UseCasePayloads.AttendanceEvent(Student, School, Year.EndYear, session, date, descriptor), $"absence of {Student} on {date}"));
+    }
+
+    /// <summary>The one record of a resource this student has (matching an extra query, if given).</summary>
+    public async Task<JsonObject> OneAsync(string resource, string? query = null)
+    {
+        var response = await Sis.For(Year).GetAsync(resource, $"studentUniqueId={Uri.EscapeDataString(Student)}" + (query is null ? "" : "&" + query));
+        var items = response.Json as JsonArray ?? throw new InvalidOperationException($"GET {resource} failed: {response}");
+        return items.Count == 1 ? items[0]!.AsObject() : throw new InvalidOperationException($"Expected one {resource} record of {Student}, found {items.Count}.");
+    }
+
+    public async Task<int> CountAsync(string resource) =>
+        (await Sis.For(Year).GetAsync(resource, $"studentUniqueId={Uri.EscapeDataString(Student)}")).Json is JsonArray items ? items.Count : -1;
+
+    /// <summary>The id of the last record this scenario deleted.</summary>
+    public string? LastDeletedId { get; private set; }
+
+    public async Task<EdFiResponse> DeleteAsync(string resource, string id)
+    {
+        LastDeletedId = id;
+        return Remember(await Sis.DeleteAsync(Year, resource, id));
+    }
+
+    public async Task<EdFiResponse> PutAsync(string resource, string id, JsonObject body) => Remember(await Sis.For(Year).PutAsync(resource, id, body));
+
+    public Task<IReadOnlyList<JsonObject>> ValidateAsync() => Sis.ValidateAsync(Year, Student);
+
+    public EdFiResponse Remember(EdFiResponse response) => Last = response;
+
+    private async Task<EdFiResponse> RememberAsync(Task<EdFiResponse> response) => Remember(await response);
+
+    /// <summary>For set-up steps: anything but success stops the scenario, naming what failed.</summary>
+    public static void Expect(EdFiResponse response, string what)
+    {
+        if (!response.IsSuccess)
+            throw new InvalidOperationException($"{what} failed: {response}");
+    }
+
+    public void Dispose() => Sis.Dispose();
+}
