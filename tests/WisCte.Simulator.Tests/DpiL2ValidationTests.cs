@@ -124,6 +124,27 @@ public sealed class DpiL2ValidationTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task An_offering_of_a_course_dpi_marks_do_not_use_is_flagged_and_its_new_roster_code_is_not()
+    {
+        var suffix = NewStudentId();
+        JsonObject Offering(string courseCode) => new()
+        {
+            ["localCourseCode"] = $"{courseCode}-{suffix}",
+            ["courseReference"] = new JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = LeaId },
+            ["schoolReference"] = new JsonObject { ["schoolId"] = PublicSchool },
+            ["sessionReference"] = new JsonObject { ["schoolId"] = PublicSchool, ["schoolYear"] = 2026, ["sessionName"] = "2025-2026 School Calendar" },
+        };
+        (await Lea.PostAsync("courseOfferings", Offering("FX-PFIN"))).Code.Should().Be(201);
+        (await Lea.PostAsync("courseOfferings", Offering("FX-PFIN-N"))).Code.Should().Be(201);
+
+        (await Lea.SendAsync(HttpMethod.Get, Validations + "validate", null)).Code.Should().Be(200);
+        var flagged = (await Lea.SendAsync(HttpMethod.Get, Validations + "validationResults?code=WI-L2-18-DEPRECATED-COURSE", null)).Json!.AsArray()
+            .Select(r => r!["message"]!.GetValue<string>()).ToList();
+        flagged.Should().Contain(m => m.Contains($"'FX-PFIN-{suffix}'", StringComparison.Ordinal));
+        flagged.Should().NotContain(m => m.Contains($"'FX-PFIN-N-{suffix}'", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task Results_are_per_lea_and_school_year()
     {
         var student = await EnrolledStudentAsync(Lea);

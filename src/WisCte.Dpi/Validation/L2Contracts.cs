@@ -59,6 +59,7 @@ public sealed class L2RuleSet(IReadOnlyList<IL2Rule> rules)
         new SingleParentStatusRule(),
         new CteParticipantRule(),
         new WblBefore2025Rule(),
+        new DeprecatedCourseRule(),
     ]);
 
     public IReadOnlyList<IL2Rule> Rules { get; } = rules;

@@ -88,9 +88,8 @@ public sealed class SisDriver : IDisposable
     public async Task<EdFiResponse> ReportAbsenceAsync(DateOnly date, string category)
     {
         var descriptor = await Sis.DescriptorAsync(Year, "AttendanceEventCategoryDescriptor", category);
-        var session = $"{Year.EndYear - 1}-{Year.EndYear} School Calendar";
         return Remember(await Sis.SubmitAsync(Year, "studentSchoolAttendanceEvents",
-            UseCasePayloads.AttendanceEvent(Student, School, Year.EndYear, session, date, descriptor), $"absence of {Student} on {date}"));
+            UseCasePayloads.AttendanceEvent(Student, School, Year.EndYear, SessionName, date, descriptor), $"absence of {Student} on {date}"));
     }
 
     /// <summary>The one record of a resource this student has (matching an extra query, if given).</summary>
@@ -116,6 +115,26 @@ public sealed class SisDriver : IDisposable
     public async Task<EdFiResponse> PutAsync(string resource, string id, JsonObject body) => Remember(await Sis.For(Year).PutAsync(resource, id, body));
 
     public Task<IReadOnlyList<JsonObject>> ValidateAsync() => Sis.ValidateAsync(Year, Student);
+
+    /// <summary>A course offering of one of DPI's courses (by roster code) at the scenario's school, named uniquely for the scenario.</summary>
+    public async Task<EdFiResponse> OfferCourseAsync(string courseCode)
+    {
+        var localCode = $"{courseCode}-{Student}";
+        var body = new JsonObject
+        {
+            ["localCourseCode"] = localCode,
+            ["courseReference"] = new JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = SuiteTarget.Lea },
+            ["schoolReference"] = new JsonObject { ["schoolId"] = School },
+            ["sessionReference"] = new JsonObject { ["schoolId"] = School, ["schoolYear"] = Year.EndYear, ["sessionName"] = SessionName },
+        };
+        LastOffering = localCode;
+        return Remember(await Sis.SubmitAsync(Year, "courseOfferings", body, $"offering {localCode}"));
+    }
+
+    /// <summary>The local course code of the last offering this scenario made.</summary>
+    public string? LastOffering { get; private set; }
+
+    public string SessionName => $"{Year.EndYear - 1}-{Year.EndYear} School Calendar";
 
     public EdFiResponse Remember(EdFiResponse response) => Last = response;
 

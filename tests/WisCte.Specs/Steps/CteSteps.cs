@@ -118,6 +118,13 @@ public sealed class CteSteps(SisDriver sis)
         sis.Last.Problem!.Type.Should().Be(problemType, "the answer was {0}", sis.Last);
     }
 
+    [Then("WISEdata refuses it as {string}, about {string}")]
+    public void RefusesAsAbout(string problemType, string about)
+    {
+        RefusesAs(problemType);
+        sis.Last!.Problem!.Messages.Should().Contain(m => m.Contains(about, StringComparison.OrdinalIgnoreCase), "the refusal should be about {0}", about);
+    }
+
     [Then("WISEdata holds {int} enrolment(s) of the student in the {string} section")]
     public async Task HoldsSectionEnrolments(int count, string course)
     {
@@ -155,8 +162,11 @@ public sealed class CteSteps(SisDriver sis)
             ["certificated program status"] = status,
         });
 
+    /// <summary>A two-column table of property and value: its first row (Reqnroll's "header") is a property too.</summary>
     private Task<JsonObject> CteAssociationAsync(DataTable table) =>
-        CteAssociationAsync(table.Rows.ToDictionary(r => r[0], r => r[1], StringComparer.OrdinalIgnoreCase));
+        CteAssociationAsync(new[] { (Name: table.Header.ElementAt(0), Value: table.Header.ElementAt(1)) }
+            .Concat(table.Rows.Select(r => (Name: r[0], Value: r[1])))
+            .ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Fills what the table leaves out with what DPI documents for a public school's concentrator.</summary>
     private async Task<JsonObject> CteAssociationAsync(Dictionary<string, string> given)

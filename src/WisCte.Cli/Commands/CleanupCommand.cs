@@ -1,0 +1,248 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WisCte.Dpi;
+using WisCte.EdFi;
+using WisCte.ReferenceSis.Ledger;
+
+namespace WisCte.Cli.Commands;
+
+/// <summary>
+/// <c>wiscte cleanup</c>: deletes exactly the records a run's ledger names, children first, from the endpoint they
+/// were created at; for a run that was interrupted before it could clean up after itself.
+/// </summary>
+public static class CleanupCommand
+{
+    public const string ClientIdVariable = "WISCTE_CLIENT_ID";
+    public const string ClientSecretVariable = "WISCTE_CLIENT_SECRET";
+
+    public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
+    {
+        var ledger = new Option<string>("--ledger") { Description = "The run's ledger (NDJSON, one created record a line), e.g. artifacts/ledger/run-1a2b3c4d.ndjson.", Required = true };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The endpoint to delete at. Default: the base URL the ledger's records name (they must all name the same one)." };
+        var clientId = new Option<string?>("--client-id") { Description = $"Client id of the key to delete with. Default: ${ClientIdVariable}." };
+        var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${ClientSecretVariable}." };
+        var yearInRoute = new Option<string?>("--year-in-route")
+        {
+            Description = "true or false: whether the school year is a route segment (/{year}/data/v3/…). Default: true when the base URL "
+                          + "is a loopback address (the simulator), false otherwise (a real WISEdata year has a base URL of its own).",
+        };
+
+        var command = new Command("cleanup", "Delete exactly the records a run's ledger names, children first (for a run that was interrupted).")
+        {
+            ledger, baseUrl, clientId, clientSecret, yearInRoute,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            CleanupSettings settings;
+            try
+            {
+                settings = CleanupSettings.From(
+                    parse.GetValue(ledger)!, parse.GetValue(baseUrl), parse.GetValue(clientId), parse.GetValue(clientSecret),
+                    parse.GetValue(yearInRoute), environment);
+            }
+            catch (SettingsException ex)
+            {
+                await error.WriteLineAsync($"wiscte cleanup: {ex.Message}");
+                return 2;
+            }
+            return await RunAsync(settings, output, error, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>Deletes what the settings' ledger names and prints one line per record and a summary; the exit code.</summary>
+    public static async Task<int> RunAsync(CleanupSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (settings.Entries.Count == 0 || settings.BaseUrl is null)
+        {
+            await output.WriteLineAsync($"{settings.LedgerPath} names no records: nothing to delete.");
+            await output.WriteLineAsync(Summary(0, 0, 0));
+            return 0;
+        }
+
+        var years = settings.Entries.Select(e => e.SchoolYear).Distinct().Order().ToList();
+        await output.WriteLineAsync(
+            $"Deleting the {settings.Entries.Count} records {settings.LedgerPath} names, children first, at {settings.BaseUrl} as {settings.ClientId} "
+            + $"(school {(years.Count == 1 ? "year" : "years")} {string.Join(", ", years.Select(y => new SchoolYear(y)))}; year in route: {(settings.YearInRoute ? "yes" : "no")}).");
+        if (settings.RecordedBaseUrls.Count > 0 && !settings.RecordedBaseUrls.SequenceEqual([settings.BaseUrl]))
+            await output.WriteLineAsync($"  note: the ledger's records were created at {string.Join(", ", settings.RecordedBaseUrls)}; deleting at {settings.BaseUrl} as --base-url says.");
+
+        var clients = years.ToDictionary(y => y, y => new EdFiClient(new EdFiTarget(settings.BaseUrl, settings.ClientId, settings.ClientSecret, new SchoolYear(y), settings.YearInRoute)));
+        try
+        {
+            // Sign in for every year first: refused credentials or a wrong --year-in-route stop the run before anything is deleted.
+            try
+            {
+                foreach (var client in clients.Values)
+                    await client.Tokens.GetAsync(cancellation);
+            }
+            catch (EdFiAuthenticationException ex)
+            {
+                await error.WriteLineAsync(
+                    $"wiscte cleanup: {ex.Message}. Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
+                return 2;
+            }
+            catch (Exception ex) when (IsUnreachable(ex, cancellation))
+            {
+                await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {ex.Message} Nothing was deleted.");
+                return 1;
+            }
+
+            CleanupResult result;
+            try
+            {
+                result = await LedgerCleanup.RunAsync(settings.Entries, year => clients[year], cancellation: cancellation);
+            }
+            catch (Exception ex) when (ex is EdFiAuthenticationException || IsUnreachable(ex, cancellation))
+            {
+                await error.WriteLineAsync(
+                    $"wiscte cleanup: stopped part way: {ex.Message} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
+                return 1;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("wiscte cleanup: interrupted. Some records may be deleted already; run the same command again to finish.");
+                return 1;
+            }
+
+            await PrintAsync(result, output);
+            return result.Succeeded ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+                client.Dispose();
+        }
+    }
+
+    public static string Summary(int deleted, int alreadyGone, int failed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{deleted} deleted, {alreadyGone} already gone, {failed} failed");
+
+    /// <summary>One line per record, in the order they were deleted (newest first), then the summary.</summary>
+    private static async Task PrintAsync(CleanupResult result, TextWriter output)
+    {
+        var lines = new List<(LedgerEntry Entry, string Line)>();
+        lines.AddRange(result.Deleted.Select(e => (e, $"deleted {Name(e)}")));
+        lines.AddRange(result.AlreadyGone.Select(e => (e, $"already gone {Name(e)}")));
+        lines.AddRange(result.Failed.Select(f => (f.Entry, $"could not delete {Name(f.Entry)}: {f.Problem}")));
+        foreach (var (_, line) in lines.OrderByDescending(l => l.Entry.Created).ThenByDescending(l => l.Entry.Sequence))
+            await output.WriteLineAsync(line);
+        await output.WriteLineAsync(Summary(result.Deleted.Count, result.AlreadyGone.Count, result.Failed.Count));
+    }
+
+    private static string Name(LedgerEntry entry) =>
+        string.IsNullOrWhiteSpace(entry.Description) ? $"{entry.Resource}/{entry.Id}" : $"{entry.Resource}/{entry.Id} ({entry.Description})";
+
+    private static bool IsUnreachable(Exception ex, CancellationToken cancellation) =>
+        ex is HttpRequestException || (ex is TaskCanceledException && !cancellation.IsCancellationRequested);
+}
+
+/// <summary>
+/// The cleanup command's settings, checked: the ledger read and every entry usable, one base URL, credentials, and
+/// whether the year is in the route. Every problem is a <see cref="SettingsException"/> naming the option or file:line.
+/// </summary>
+public sealed partial record CleanupSettings(
+    string LedgerPath, IReadOnlyList<LedgerEntry> Entries, Uri? BaseUrl, IReadOnlyList<Uri> RecordedBaseUrls, string ClientId, string ClientSecret, bool YearInRoute)
+{
+    public static CleanupSettings From(
+        string ledgerPath, string? baseUrl, string? clientId, string? clientSecret, string? yearInRoute, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (string.IsNullOrWhiteSpace(ledgerPath))
+            throw new SettingsException("--ledger must name the run's ledger file.");
+        var path = Path.GetFullPath(ledgerPath);
+        var entries = ReadLedger(path);
+
+        Uri? given = null;
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+            given = ParseBaseUrl(baseUrl) ?? throw new SettingsException($"--base-url '{baseUrl}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
+        var recorded = entries.Select(e => e.Url).Distinct().ToList();
+        if (entries.Count == 0)
+            return new CleanupSettings(path, [], given, recorded, "", "", false);
+        if (given is null && recorded.Count > 1)
+            throw new SettingsException($"{path} names records at more than one base URL ({string.Join(", ", recorded)}); give --base-url to say which to delete at.");
+        var target = given ?? recorded[0];
+
+        var id = Either(clientId, environment(CleanupCommand.ClientIdVariable))
+                 ?? throw new SettingsException($"No client id: give --client-id or set {CleanupCommand.ClientIdVariable}.");
+        var secret = Either(clientSecret, environment(CleanupCommand.ClientSecretVariable))
+                     ?? throw new SettingsException($"No client secret: give --client-secret or set {CleanupCommand.ClientSecretVariable}.");
+
+        bool inRoute;
+        if (string.IsNullOrWhiteSpace(yearInRoute))
+            inRoute = target.IsLoopback;
+        else if (!bool.TryParse(yearInRoute.Trim(), out inRoute))
+            throw new SettingsException($"--year-in-route '{yearInRoute}' should be true or false.");
+
+        return new CleanupSettings(path, [.. entries.Select(e => e.Entry)], target, recorded, id, secret, inRoute);
+    }
+
+    /// <summary>Never the secret.</summary>
+    public override string ToString() =>
+        $"{Entries.Count} records from {LedgerPath} at {BaseUrl?.ToString() ?? "(none)"} as {ClientId}, year in route: {YearInRoute}";
+
+    private static List<(LedgerEntry Entry, Uri Url)> ReadLedger(string path)
+    {
+        IReadOnlyList<LedgerEntry> entries;
+        try
+        {
+            entries = RunLedger.Read(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new SettingsException($"--ledger: there is no ledger at {path}.");
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SettingsException($"--ledger: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new SettingsException($"--ledger: cannot read {path}: {ex.Message}", ex);
+        }
+
+        // RunLedger.Read skips blank lines: the i-th entry is on the i-th non-blank line.
+        var lineNumbers = File.ReadLines(path).Select((text, index) => (text, number: index + 1))
+            .Where(l => !string.IsNullOrWhiteSpace(l.text)).Select(l => l.number).ToList();
+        var checkedEntries = new List<(LedgerEntry, Uri)>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var where = i < lineNumbers.Count ? $"{path}:{lineNumbers[i].ToString(CultureInfo.InvariantCulture)}" : path;
+            if (string.IsNullOrEmpty(entry.Resource) || string.IsNullOrEmpty(entry.Id))
+                throw new SettingsException($"--ledger: {where}: not a ledger entry (it names no resource and id).");
+            if (!ResourceName().IsMatch(entry.Resource))
+                throw new SettingsException($"--ledger: {where}: '{entry.Resource}' is not a resource name, e.g. studentSectionAssociations.");
+            if (!ResourceId().IsMatch(entry.Id))
+                throw new SettingsException($"--ledger: {where}: '{entry.Id}' is not a resource id.");
+            if (entry.SchoolYear is < 1990 or > 2100)
+                throw new SettingsException($"--ledger: {where}: {entry.SchoolYear.ToString(CultureInfo.InvariantCulture)} is not a school year.");
+            var url = ParseBaseUrl(entry.BaseUrl)
+                      ?? throw new SettingsException($"--ledger: {where}: base URL '{entry.BaseUrl}' is not an absolute http(s) URL.");
+            checkedEntries.Add((entry, url));
+        }
+        return checkedEntries;
+    }
+
+    /// <summary>An absolute http(s) URL, with one trailing slash, so that "http://h:1" and "http://h:1/" are one endpoint.</summary>
+    private static Uri? ParseBaseUrl(string? text) =>
+        !string.IsNullOrWhiteSpace(text)
+        && Uri.TryCreate(text.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+
+    private static string? Either(string? option, string? variable) =>
+        !string.IsNullOrWhiteSpace(option) ? option : !string.IsNullOrWhiteSpace(variable) ? variable : null;
+
+    /// <summary>An Ed-Fi resource ("grades") or one with its schema ("wi/…"): nothing that could climb out of the data path.</summary>
+    [GeneratedRegex("^(?:[a-z][a-zA-Z0-9-]*/)?[a-zA-Z][a-zA-Z0-9]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ResourceName();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ResourceId();
+}

@@ -1,0 +1,31 @@
+namespace WisCte.Dpi.Validation;
+
+/// <summary>18.1-18.3: DPI spins CTE-flagged courses to new roster codes; an offering of a course DPI marks "DO NOT USE" is flagged.</summary>
+public sealed class DeprecatedCourseRule : IL2Rule
+{
+    public const string Marker = "DO NOT USE";
+
+    public string Code => "WI-L2-18-DEPRECATED-COURSE";
+    public Severity Severity => Severity.Warning;
+
+    public string Source => "DPI CTE page, use cases 18.1 'LEA needs to use the new Roster code' and 18.3 'new Roster courses code are populated in their SIS'; " +
+                            "DPI marks a deprecated code with 'DO NOT USE' in courseDescription (wi-cte-rules.md §5). Harness code: no DPI message code was found.";
+
+    public IEnumerable<ValidationResult> Run(L2Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var deprecated = context.Data.Records("courses")
+            .Where(c => Roster.Text(c.Body, "courseDescription")?.Contains(Marker, StringComparison.OrdinalIgnoreCase) == true)
+            .Select(c => Roster.Text(c.Body, "courseCode"))
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var offering in context.Data.Records("courseOfferings"))
+        {
+            var code = Roster.Text(Roster.Child(offering.Body, "courseReference"), "courseCode");
+            if (code is not null && deprecated.Contains(code))
+                yield return context.Result(this,
+                    $"Course offering '{Roster.Text(offering.Body, "localCourseCode")}' uses course {code}, which DPI marks '{Marker}': use its new roster code.",
+                    "courseOfferings", offering, null);
+        }
+    }
+}
