@@ -19,4 +19,5 @@ Feature: 11.0 A student took part in several certificates under one certified pr
       | certificated program status | Completed with Certificate                          |
       | shape                       | 2024-25                                             |
       | pathway                     | none                                                |
+      | cip code                    | 51.3902                                             |
     Then WISEdata refuses it under rule "WI-L1-2526-CTE-SERVICES"

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
+using WisCte.Cli.Tests.Support;
 
 namespace WisCte.Cli.Tests;
 
@@ -13,9 +13,6 @@ namespace WisCte.Cli.Tests;
 [Category("cli")]
 public sealed partial class ServeProcessTests
 {
-    private static string Wiscte => typeof(ServeProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "WiscteAssembly").Value!;
-
     [Test]
     public async Task Serve_prints_where_it_listens_answers_requests_keeps_the_journal_and_stops_on_sigterm()
     {
@@ -72,14 +69,7 @@ public sealed partial class ServeProcessTests
         error.Should().Contain("--port 70000 is not a port number").And.NotContain("   at ");
     }
 
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Wiscte);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] arguments) => WiscteProcess.Start(arguments);
 
     [GeneratedRegex(@"base URL:\s+(?<url>http://\S+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BaseUrl();
