@@ -24,7 +24,8 @@ public sealed class CleanupSettingsTests
     {
         var ledger = Ledger(Entry(1, Simulator), Entry(2, "http://127.0.0.1:5080"));
 
-        var settings = From(ledger, environment: new() { ["WISCTE_CLIENT_ID"] = "env-sis", ["WISCTE_CLIENT_SECRET"] = "env-s3cret" });
+        var settings = From(ledger, clientId: null, secret: null,
+            environment: new() { ["WISCTE_CLIENT_ID"] = "env-sis", ["WISCTE_CLIENT_SECRET"] = "env-s3cret" });
 
         settings.Entries.Should().HaveCount(2);
         settings.BaseUrl.Should().Be(new Uri(Simulator), "a trailing slash or not, it is one endpoint");

@@ -39,7 +39,12 @@ public sealed class SuiteTarget : IDisposable
         if (settings.IsSimulator)
         {
             var secret = Guid.NewGuid().ToString("N");
-            var simulator = WisedataSimulator.Start(new SimulatorOptions { Clients = [new ApiClient(SimulatorClient, secret, Lea)] });
+            // WISCTE_SUITE_JOURNAL keeps the embedded simulator's journal (the suite benchmark replays it).
+            var simulator = WisedataSimulator.Start(new SimulatorOptions
+            {
+                Clients = [new ApiClient(SimulatorClient, secret, Lea)],
+                JournalPath = Environment.GetEnvironmentVariable("WISCTE_SUITE_JOURNAL") is { Length: > 0 } journal ? journal : null,
+            });
             return new SuiteTarget(settings, simulator, new EdFiTarget(new Uri(simulator.BaseUrl + "/"), SimulatorClient, secret, new SchoolYear(2026)), ledger);
         }
 
