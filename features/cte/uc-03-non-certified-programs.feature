@@ -21,6 +21,14 @@ Feature: 3.0 Reporting non-certified career education programs
         | Simulated Worksite                 |
         | Supervised Agricultural Experience |
 
+    @sy-2024 @l2
+    Scenario: 3.0 WBL used before 2024-25 is accepted, and flagged
+      DPI's table has WBL from 2024-25, yet DPI's own 2022-23 section sample uses it: the harness accepts it and warns.
+      Given a student enrolled at "Fictional High School" in "Eleventh grade" for 2023-24
+      When the SIS reports the student's participation in the "WBL" program "Internship/Local Co-op" on the "Animal Science" section
+      Then WISEdata accepts it
+      And the L2 validation reports "WI-L2-WBL-BEFORE-2025" for the student
+
   Rule: From 2024-25 the program type is "WBL"
 
     @sy-2025

@@ -59,6 +59,7 @@ public sealed class CleanupProcessTests
         var (exitCode, output, error) = await WiscteProcess.RunAsync(NoCredentialsInEnvironment,
             "cleanup", "--ledger", ledger, "--base-url", simulator.BaseUrl, "--client-id", ClientId, "--client-secret", _secret);
 
+        await TestContext.Out.WriteLineAsync(output);
         exitCode.Should().Be(0, $"nothing failed.\nstdout:\n{output}\nstderr:\n{error}");
         var lines = Lines(output);
         lines[^1].Should().Be("10 deleted, 0 already gone, 0 failed");

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using NUnit.Framework;
+using WisCte.Dpi.Rules;
+using WisCte.Dpi.Validation;
+using WisCte.Reqnroll.NUnit.Catalog;
+
+namespace WisCte.Specs.Guards;
+
+/// <summary>
+/// What the suite must keep covering, so that deleting a scenario cannot pass unnoticed: every use case on DPI's
+/// page has a scenario, and every rule the simulator enforces has a scenario where it refuses or flags a mistake.
+/// </summary>
+public sealed partial class CoverageTests
+{
+    private static IReadOnlyList<FeatureDescriptor> Features => FeatureCatalog.For(typeof(CoverageTests).Assembly);
+
+    public static IEnumerable<string> UseCaseTags =>
+        Enumerable.Range(1, 14).Select(n => $"uc-{n}.0")
+            .Concat(Enumerable.Range(1, 6).Select(n => $"uc-15.{n}"))
+            .Concat(["uc-del-15.1", "uc-del-15.2", "uc-16.1", "uc-17.1", "uc-17.2", "uc-17.3", "uc-18.1", "uc-18.2", "uc-18.3"]);
+
+    public static IEnumerable<string> RuleCodes =>
+        L1RuleSet.Dpi.Rules.Select(r => r.Id).Append(L1RuleSet.DescriptorYearRule)
+            .Concat(L2RuleSet.Dpi.Rules.Select(r => r.Code));
+
+    [TestCaseSource(nameof(UseCaseTags))]
+    public void Every_use_case_on_dpis_page_has_a_scenario(string tag) =>
+        Features.SelectMany(f => f.Scenarios).Should().Contain(s => s.AllTags.Contains(tag), "use case {0} must be in features/", tag);
+
+    [TestCaseSource(nameof(RuleCodes))]
+    public void Every_rule_the_simulator_enforces_refuses_or_flags_a_mistake_in_some_scenario(string code)
+    {
+        var steps = Features.SelectMany(f => f.Scenarios).SelectMany(s => s.Steps).Select(s => s.Text).ToList();
+        steps.Should().Contain(t => RuleStep().IsMatch(t) && t.Contains($"\"{code}\"", StringComparison.Ordinal),
+            "rule {0} needs a scenario where WISEdata refuses or the L2 validation reports it", code);
+    }
+
+    [GeneratedRegex(@"^(WISEdata refuses it under rule|the L2 validation reports) """, RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RuleStep();
+}
