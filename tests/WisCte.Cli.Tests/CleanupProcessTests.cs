@@ -116,6 +116,31 @@ public sealed class CleanupProcessTests
     }
 
     [Test]
+    public async Task A_record_still_referenced_from_outside_the_ledger_is_reported_and_exits_1()
+    {
+        using var simulator = StartSimulator();
+        var (ledger, students) = await InterruptedRunAsync(simulator, 1);
+        var student = students[0];
+        using var api = new EdFiClient(Target(simulator));
+        // Someone else enrols the run's student in another section: the student cannot be deleted while that stands.
+        var outside = await api.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(
+            student.UniqueId, Section with { LocalCourseCode = "ALG1", SectionIdentifier = "ALG1-01-2026" }, Begins, null, Year, []));
+        outside.Status.Should().Be(201, outside.ToString());
+
+        var (exitCode, output, error) = await WiscteProcess.RunAsync(NoCredentialsInEnvironment,
+            "cleanup", "--ledger", ledger, "--client-id", ClientId, "--client-secret", _secret);
+
+        exitCode.Should().Be(1, $"one record could not be deleted.\nstdout:\n{output}\nstderr:\n{error}");
+        var lines = Lines(output);
+        lines[^1].Should().Be("4 deleted, 0 already gone, 1 failed");
+        lines.Should().Contain(l => l.StartsWith($"could not delete students/{student.Student} (student {student.UniqueId}): 409 urn:ed-fi:api:data-conflict:dependent-item-exists", StringComparison.Ordinal));
+        error.Should().NotContain("   at ");
+        (await api.GetByIdAsync("studentSectionAssociations", outside.Id!)).Status.Should().Be(200, "it is not in the ledger");
+        simulator.Journal.Query(new JournalQuery(Method: "DELETE", PathContains: $"/students/{student.Student}")).Should()
+            .HaveCount(3, "a refused record is tried again in each of the later passes");
+    }
+
+    [Test]
     public async Task A_missing_ledger_exits_2_naming_the_file()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"wiscte-no-such-ledger-{Guid.NewGuid():N}.ndjson");

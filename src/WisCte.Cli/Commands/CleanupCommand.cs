@@ -66,7 +66,7 @@ public static class CleanupCommand
 
         var years = settings.Entries.Select(e => e.SchoolYear).Distinct().Order().ToList();
         await output.WriteLineAsync(
-            $"Deleting the {settings.Entries.Count} records {settings.LedgerPath} names, children first, at {settings.BaseUrl} as {settings.ClientId} "
+            $"Deleting the {settings.Entries.Count} records named in {settings.LedgerPath}, children first, at {settings.BaseUrl} as {settings.ClientId} "
             + $"(school {(years.Count == 1 ? "year" : "years")} {string.Join(", ", years.Select(y => new SchoolYear(y)))}; year in route: {(settings.YearInRoute ? "yes" : "no")}).");
         if (settings.RecordedBaseUrls.Count > 0 && !settings.RecordedBaseUrls.SequenceEqual([settings.BaseUrl]))
             await output.WriteLineAsync($"  note: the ledger's records were created at {string.Join(", ", settings.RecordedBaseUrls)}; deleting at {settings.BaseUrl} as --base-url says.");
