@@ -66,7 +66,7 @@ public static class CleanupCommand
 
         var years = settings.Entries.Select(e => e.SchoolYear).Distinct().Order().ToList();
         await output.WriteLineAsync(
-            $"Deleting the {settings.Entries.Count} records named in {settings.LedgerPath}, children first, at {settings.BaseUrl} as {settings.ClientId} "
+            $"Deleting {Records(settings.Entries.Count)} named in {settings.LedgerPath}, children first, at {settings.BaseUrl} as {settings.ClientId} "
             + $"(school {(years.Count == 1 ? "year" : "years")} {string.Join(", ", years.Select(y => new SchoolYear(y)))}; year in route: {(settings.YearInRoute ? "yes" : "no")}).");
         if (settings.RecordedBaseUrls.Count > 0 && !settings.RecordedBaseUrls.SequenceEqual([settings.BaseUrl]))
             await output.WriteLineAsync($"  note: the ledger's records were created at {string.Join(", ", settings.RecordedBaseUrls)}; deleting at {settings.BaseUrl} as --base-url says.");
@@ -74,23 +74,8 @@ public static class CleanupCommand
         var clients = years.ToDictionary(y => y, y => new EdFiClient(new EdFiTarget(settings.BaseUrl, settings.ClientId, settings.ClientSecret, new SchoolYear(y), settings.YearInRoute)));
         try
         {
-            // Sign in for every year first: refused credentials or a wrong --year-in-route stop the run before anything is deleted.
-            try
-            {
-                foreach (var client in clients.Values)
-                    await client.Tokens.GetAsync(cancellation);
-            }
-            catch (EdFiAuthenticationException ex)
-            {
-                await error.WriteLineAsync(
-                    $"wiscte cleanup: {ex.Message}. Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
-                return 2;
-            }
-            catch (Exception ex) when (IsUnreachable(ex, cancellation))
-            {
-                await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {ex.Message} Nothing was deleted.");
-                return 1;
-            }
+            if (await SignInAsync(settings, clients.Values, error, cancellation) is { } refused)
+                return refused;
 
             CleanupResult result;
             try
@@ -100,22 +85,47 @@ public static class CleanupCommand
             catch (Exception ex) when (ex is EdFiAuthenticationException || IsUnreachable(ex, cancellation))
             {
                 await error.WriteLineAsync(
-                    $"wiscte cleanup: stopped part way: {ex.Message} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
-                return 1;
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                await error.WriteLineAsync("wiscte cleanup: interrupted. Some records may be deleted already; run the same command again to finish.");
+                    $"wiscte cleanup: stopped part way: {Sentence(ex.Message)} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
                 return 1;
             }
 
             await PrintAsync(result, output);
             return result.Succeeded ? 0 : 1;
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("wiscte cleanup: interrupted. Some records may be deleted already; run the same command again to finish.");
+            return 1;
+        }
         finally
         {
             foreach (var client in clients.Values)
                 client.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Signs in for every year before anything is deleted, so that refused credentials or a wrong --year-in-route stop
+    /// the run at once: null when all is well, else the exit code (the problem printed).
+    /// </summary>
+    private static async Task<int?> SignInAsync(CleanupSettings settings, IEnumerable<EdFiClient> clients, TextWriter error, CancellationToken cancellation)
+    {
+        try
+        {
+            foreach (var client in clients)
+                await client.Tokens.GetAsync(cancellation);
+            return null;
+        }
+        catch (EdFiAuthenticationException ex)
+        {
+            await error.WriteLineAsync(
+                $"wiscte cleanup: {Sentence(ex.Message)} Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
+            return 2;
+        }
+        catch (Exception ex) when (IsUnreachable(ex, cancellation))
+        {
+            await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {Sentence(ex.Message)} Nothing was deleted.");
+            return 1;
         }
     }
 
@@ -133,6 +143,11 @@ public static class CleanupCommand
             await output.WriteLineAsync(line);
         await output.WriteLineAsync(Summary(result.Deleted.Count, result.AlreadyGone.Count, result.Failed.Count));
     }
+
+    private static string Records(int count) =>
+        count == 1 ? "the 1 record" : string.Create(CultureInfo.InvariantCulture, $"the {count} records");
+
+    private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
     private static string Name(LedgerEntry entry) =>
         string.IsNullOrWhiteSpace(entry.Description) ? $"{entry.Resource}/{entry.Id}" : $"{entry.Resource}/{entry.Id} ({entry.Description})";
