@@ -82,18 +82,16 @@ internal static class Program
             throw new InvalidOperationException($"{journalPath} has no data or validation requests to replay.");
 
         var ratio = trx.ScenarioTime / replay.Elapsed;
-        var wall = trx.Wall is { } w ? $"{w.TotalSeconds:F1} s" : "not in the TRX";
+        var wall = trx.Wall is { } w ? FormattableString.Invariant($"{w.TotalSeconds:F1} s") : "not in the TRX";
         Print($"scenarios: {trx.Scenarios} passed (plus {trx.OtherTests} other tests, not counted)");
-        Print($"requests replayed: {replay.Replayed} ({replay.Data} data, {replay.Validations} validations); "
-            + $"recorded token requests skipped: {replay.RecordedTokens}; other requests skipped: {replay.Other}");
+        Print($"requests replayed: {replay.Replayed} ({replay.Data} data, {replay.Validations} validations); recorded token requests skipped: {replay.RecordedTokens}; other requests skipped: {replay.Other}");
         Print($"suite: sum of scenario durations {trx.ScenarioTime.TotalSeconds:F1} s (wall {wall}, {trx.Scenarios} scenarios, parallel)");
         Print($"bare HttpClient replay: {replay.Elapsed.TotalSeconds:F1} s sequential ({replay.PerSecond:F0} req/s, its own {replay.OwnTokens} token requests included)");
         PrintDifferences(replay);
         Print($"harness cost: scenario time / replay time = {ratio:F1}x");
         Print(ratio >= 1
-            ? $"reading: the scenarios took {ratio:F1}x what a bare client needs for the same requests; the other {100 * (1 - (1 / ratio)):F0}% of scenario time is the harness "
-                + $"(Reqnroll, the reference SIS, evidence, {replay.RecordedTokens} token requests) and parallel scenarios waiting for {Environment.ProcessorCount} cores"
-            : $"reading: the scenarios took less in all than a bare client replaying their requests one by one; the harness adds nothing measurable here");
+            ? (FormattableString)$"reading: the scenarios took {ratio:F1}x what a bare client needs for the same requests; the other {100 * (1 - (1 / ratio)):F0}% of scenario time is the harness (Reqnroll, the reference SIS, evidence, {replay.RecordedTokens} token requests) and parallel scenarios waiting for {Environment.ProcessorCount} cores"
+            : (FormattableString)$"reading: the scenarios took less in all than a bare client replaying their requests one by one; the harness adds nothing measurable here");
         return true;
     }
 
@@ -115,8 +113,7 @@ internal static class Program
             Print($"status differences: none ({replay.Replayed} of {replay.Replayed} replayed requests got the recorded status)");
             return;
         }
-        Print($"status differences: {replay.Differences.Count} of {replay.Replayed} replayed requests got another status than in the suite "
-            + "(its scenarios ran concurrently, so their requests interleave; the replay is sequential)");
+        Print($"status differences: {replay.Differences.Count} of {replay.Replayed} replayed requests got another status than in the suite (its scenarios ran concurrently, so their requests interleave; the replay is sequential)");
         foreach (var d in replay.Differences.Take(ListedDifferences))
             Print($"  #{d.Sequence} {d.Method} {d.Path}: recorded {d.Recorded}, replayed {d.Replayed}");
         if (replay.Differences.Count > ListedDifferences)
@@ -145,6 +142,4 @@ internal static class Program
     }
 
     private static void Print(FormattableString line) => Console.WriteLine(FormattableString.Invariant(line));
-
-    private static void Print(string line) => Console.WriteLine(line);
 }

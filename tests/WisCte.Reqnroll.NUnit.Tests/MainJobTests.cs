@@ -9,7 +9,7 @@ namespace WisCte.Reqnroll.NUnit.Tests;
 
 /// <summary>The README's main-job command (./run-suite) writes a living-doc report naming every scenario in features/.</summary>
 [Category("main-job")]
-public sealed class MainJobTests
+public sealed partial class MainJobTests
 {
     private static string Root => LivingDocOptions.FindRepositoryRoot(AppContext.BaseDirectory)!;
 
@@ -38,6 +38,12 @@ public sealed class MainJobTests
         var page = await File.ReadAllTextAsync(html);
         foreach (var name in expected)
             page.Should().Contain(AsInHtml(name), "the report must name scenario '{0}'", name);
+
+        // Every HTTP exchange is evidence in the report, with its bearer token masked.
+        var report = CucumberReport.Load(Path.Combine(reportDirectory, "index.ndjson"));
+        var exchanges = report.Executions.SelectMany(e => e.Attachments).Where(a => a.MediaType == "application/json").Select(a => a.Text).ToList();
+        exchanges.Should().Contain(a => a.Contains("\"Bearer ***\"", StringComparison.Ordinal));
+        exchanges.Should().NotContain(a => BearerToken().IsMatch(a), "no bearer token may reach the report");
     }
 
     /// <summary>Every pickle name of every feature file on disk (outline rows with their values substituted).</summary>
@@ -46,6 +52,9 @@ public sealed class MainJobTests
             .Select(f => FeatureParser.Parse(Path.GetRelativePath(Root, f), File.ReadAllText(f)))
             .SelectMany(f => f.Messages?.Pickles.Select(p => p.Name) ?? throw new AssertionException(f.LoadError ?? f.Path))
             .Distinct(StringComparer.Ordinal)];
+
+    [System.Text.RegularExpressions.GeneratedRegex("Bearer [0-9a-f]{16,}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex BearerToken();
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
