@@ -29,8 +29,10 @@ public sealed class EdFiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly HttpClient _tokenHttp;
+    private readonly bool _ownsTokens;
 
-    public EdFiClient(EdFiTarget target, IExchangeRecorder? recorder = null, EdFiClientOptions? options = null, TimeProvider? time = null)
+    /// <param name="sharedTokens">A token provider shared with other clients of the same target and year (one token for a whole run); null makes one.</param>
+    public EdFiClient(EdFiTarget target, IExchangeRecorder? recorder = null, EdFiClientOptions? options = null, TimeProvider? time = null, TokenProvider? sharedTokens = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         Target = target;
@@ -38,13 +40,18 @@ public sealed class EdFiClient : IDisposable
         time ??= TimeProvider.System;
         recorder ??= NoRecorder.Instance;
 
+        _ownsTokens = sharedTokens is null;
         _tokenHttp = new HttpClient(Chain(recorder, time, options), disposeHandler: true) { Timeout = options.RequestTimeout };
-        Tokens = new TokenProvider(_tokenHttp, target, time);
+        Tokens = sharedTokens ?? new TokenProvider(_tokenHttp, target, time);
         var authentication = new AuthenticationHandler(Tokens) { InnerHandler = Chain(recorder, time, options) };
         _http = new HttpClient(authentication, disposeHandler: true) { Timeout = options.RequestTimeout };
     }
 
     public EdFiTarget Target { get; }
+
+    /// <summary>A token provider for a target and year, to share among the clients of a run (it records its token requests nowhere).</summary>
+    public static TokenProvider SharedTokens(EdFiTarget target, TimeProvider? time = null) =>
+        new(new HttpClient(Chain(NoRecorder.Instance, time ?? TimeProvider.System, new EdFiClientOptions())), target, time ?? TimeProvider.System);
 
     public TokenProvider Tokens { get; }
 
@@ -107,6 +114,7 @@ public sealed class EdFiClient : IDisposable
     {
         _http.Dispose();
         _tokenHttp.Dispose();
-        Tokens.Dispose();
+        if (_ownsTokens)
+            Tokens.Dispose();
     }
 }

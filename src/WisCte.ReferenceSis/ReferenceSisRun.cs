@@ -20,11 +20,14 @@ public sealed class ReferenceSisRun : IDisposable
     private readonly IExchangeRecorder _recorder;
     private readonly EdFiClientOptions? _options;
     private readonly ConcurrentDictionary<int, EdFiClient> _clients = new();
-    private readonly ConcurrentDictionary<(int Year, string Type), IReadOnlyList<JsonObject>> _descriptors = new();
+    private readonly RunSession _session;
+    private readonly bool _ownsSession;
 
-    public ReferenceSisRun(EdFiTarget target, RunLedger ledger, IExchangeRecorder recorder, EdFiClientOptions? options = null)
+    public ReferenceSisRun(EdFiTarget target, RunLedger ledger, IExchangeRecorder recorder, EdFiClientOptions? options = null, RunSession? session = null)
     {
         _target = target;
+        _ownsSession = session is null;
+        _session = session ?? new RunSession(target);
         _ledger = ledger;
         _recorder = recorder;
         _options = options;
@@ -33,7 +36,8 @@ public sealed class ReferenceSisRun : IDisposable
     public string RunId => _ledger.RunId;
 
     /// <summary>The client for a school year's routes, made once per year.</summary>
-    public EdFiClient For(SchoolYear year) => _clients.GetOrAdd(year.EndYear, _ => new EdFiClient(_target.ForYear(year), _recorder, _options));
+    public EdFiClient For(SchoolYear year) =>
+        _clients.GetOrAdd(year.EndYear, _ => new EdFiClient(_target.ForYear(year), _recorder, _options, sharedTokens: _session.Tokens(year)));
 
     /// <summary>A new fictional student id, marked with the run id, unique within the run.</summary>
     public string NewStudentId() => $"WC{RunId}{_ledger.NextNumber().ToString("D4", CultureInfo.InvariantCulture)}";
@@ -112,13 +116,30 @@ public sealed class ReferenceSisRun : IDisposable
 
     private async Task<IReadOnlyList<JsonObject>> DescriptorsAsync(SchoolYear year, string type, CancellationToken cancellation)
     {
-        if (_descriptors.TryGetValue((year.EndYear, type), out var cached))
+        if (_session.Descriptors.TryGetValue((year.EndYear, type), out var cached))
             return cached;
         var endpoint = char.ToLowerInvariant(type[0]) + type[1..] + "s";
         var response = await For(year).GetAsync(endpoint, "limit=500", cancellation).ConfigureAwait(false);
         IReadOnlyList<JsonObject> values = response.Json is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
-        _descriptors[(year.EndYear, type)] = values;
+        if (values.Count > 0)
+            _session.Descriptors[(year.EndYear, type)] = values;
         return values;
+    }
+
+    /// <summary>What the scenarios of one run share: one token per school year, and DPI's descriptor lists (they do not change during a run).</summary>
+    public sealed class RunSession(EdFiTarget target) : IDisposable
+    {
+        private readonly ConcurrentDictionary<int, TokenProvider> _tokens = new();
+
+        public ConcurrentDictionary<(int Year, string Type), IReadOnlyList<JsonObject>> Descriptors { get; } = new();
+
+        public TokenProvider Tokens(SchoolYear year) => _tokens.GetOrAdd(year.EndYear, _ => EdFiClient.SharedTokens(target.ForYear(year)));
+
+        public void Dispose()
+        {
+            foreach (var tokens in _tokens.Values)
+                tokens.Dispose();
+        }
     }
 
     private static bool Same(JsonNode? node, string text) => node is JsonValue v && string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase);
@@ -127,5 +148,7 @@ public sealed class ReferenceSisRun : IDisposable
     {
         foreach (var client in _clients.Values)
             client.Dispose();
+        if (_ownsSession)
+            _session.Dispose();
     }
 }

@@ -17,7 +17,7 @@ public sealed class SisDriver : IDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         Target = target;
-        Sis = new ReferenceSisRun(target.Target, target.Ledger, exchanges);
+        Sis = new ReferenceSisRun(target.Target, target.Ledger, exchanges, session: target.Session);
     }
 
     public SuiteTarget Target { get; }

@@ -22,6 +22,7 @@ public sealed class SuiteTarget : IDisposable
         Simulator = simulator;
         Target = target;
         Ledger = ledger;
+        Session = new ReferenceSis.ReferenceSisRun.RunSession(target);
     }
 
     public TargetSettings Settings { get; }
@@ -29,6 +30,9 @@ public sealed class SuiteTarget : IDisposable
     public EdFiTarget Target { get; }
     public RunLedger Ledger { get; }
     public bool IsSimulator => Simulator is not null;
+
+    /// <summary>One token per school year and DPI's descriptor lists, shared by every scenario of the run.</summary>
+    public ReferenceSis.ReferenceSisRun.RunSession Session { get; }
 
     public static SuiteTarget Start()
     {
@@ -90,6 +94,7 @@ public sealed class SuiteTarget : IDisposable
 
     public void Dispose()
     {
+        Session.Dispose();
         Ledger.Dispose();
         Simulator?.Dispose();
     }
