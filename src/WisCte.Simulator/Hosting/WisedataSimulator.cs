@@ -172,6 +172,9 @@ public sealed class WisedataSimulator : IDisposable
             && State.Faults.Next(FaultTarget(route), context.Request.Method, kind => kind == FaultKind.DropConnection) is not null)
         {
             var authorization = context.Request.Headers.Authorization.ToString();
+            // The body is journaled too, so that a retry of this request is recognised as the same request.
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
             State.Journal.Append(new JournalEntry
             {
                 Sequence = 0,
@@ -181,6 +184,7 @@ public sealed class WisedataSimulator : IDisposable
                 SchoolYear = route.Year?.EndYear,
                 Method = context.Request.Method.ToUpperInvariant(),
                 Path = context.Request.Path + context.Request.QueryString,
+                RequestBody = body.Length == 0 ? null : Masking.Body(body),
                 Status = 0,
                 Fault = "drop",
             });

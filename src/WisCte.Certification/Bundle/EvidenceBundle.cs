@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WisCte.Certification.Rules;
+using WisCte.Simulator.Journal;
+
+namespace WisCte.Certification.Bundle;
+
+/// <summary>
+/// What a certification leaves for DPI: report.html (the judgement, readable), verdict.json, journal.ndjson (secrets
+/// already masked by the simulator), and manifest.sha256 over every other file, checkable with <c>sha256sum -c</c>.
+/// </summary>
+public static class EvidenceBundle
+{
+    public const string Manifest = "manifest.sha256";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string SuiteVersion =>
+        typeof(EvidenceBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static IReadOnlyList<string> Write(string directory, Verdict verdict, IEnumerable<JournalEntry> journal, DateTimeOffset judgedAt, string source)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        Directory.CreateDirectory(directory);
+        var entries = journal.ToList();
+
+        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), entries.Select(e => JsonSerializer.Serialize(e, SimulatorJournal.JsonOptions)));
+        File.WriteAllText(Path.Combine(directory, "verdict.json"), JsonSerializer.Serialize(new
+        {
+            suiteVersion = SuiteVersion,
+            schoolYear = verdict.SchoolYear,
+            judgedAt = judgedAt.ToString("O", CultureInfo.InvariantCulture),
+            source,
+            journalEntries = verdict.JournalEntries,
+            passed = verdict.Passed,
+            useCases = verdict.UseCases,
+            rules = Judge.Rules.Select(r => new { id = r.Id, why = r.Why }),
+        }, Json));
+        File.WriteAllText(Path.Combine(directory, "report.html"), Report(verdict, judgedAt, source));
+
+        var files = Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>()
+            .Where(f => f != Manifest).Order(StringComparer.Ordinal).ToList();
+        File.WriteAllLines(Path.Combine(directory, Manifest), files.Select(f => $"{Hash(Path.Combine(directory, f))}  {f}"));
+        return [.. files.Append(Manifest)];
+    }
+
+    private const string Style =
+        "body{font-family:sans-serif;margin:2em;max-width:70em}.pass{color:#116611}.fail{color:#aa1111}" +
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}table{border-collapse:collapse}";
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string Report(Verdict verdict, DateTimeOffset judgedAt, string source)
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        var verdictText = verdict.Passed ? "CONFORMS" : "DOES NOT CONFORM";
+        var verdictClass = verdict.Passed ? "pass" : "fail";
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>WisCte certification: ").Append(verdictText).Append("</title>")
+            .Append("<style>").Append(Style).Append("</style></head><body><h1>WisCte certification of a SIS</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p>Verdict: <strong class=\"{verdictClass}\">{verdictText}</strong> · school year {verdict.SchoolYear - 1}-{verdict.SchoolYear % 100:00} · ")
+            .Append(CultureInfo.InvariantCulture, $"{verdict.JournalEntries} requests judged · {E(source)} · judged {judgedAt:u} · WisCte {E(SuiteVersion)}</p>");
+        foreach (var useCase in verdict.UseCases)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(useCase.Passed ? "pass" : "fail")}\">Use case {E(useCase.Id)}: {E(useCase.Title)} — {(useCase.Passed ? "passed" : "failed")}</h2>");
+            if (useCase.Findings.Count == 0)
+            {
+                html.Append("<p>No finding.</p>");
+                continue;
+            }
+            html.Append("<table><tr><th>rule</th><th>severity</th><th>finding</th><th>journal entries</th></tr>");
+            foreach (var finding in useCase.Findings)
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
+            html.Append("</table>");
+        }
+        html.Append("<h2>What certification checks</h2><ul>");
+        foreach (var rule in Judge.Rules)
+            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(rule.Id)}</strong>: {E(rule.Why)}</li>");
+        html.Append("<li><strong>WI-L1-…</strong>: a request WISEdata refused under a DPI rule (see the simulator's README).</li>");
+        html.Append("<li><strong>CERT-&lt;use case&gt;-…</strong>: what the use case's documentation says must arrive, and did not.</li></ul>");
+        html.Append("<p>The requests themselves are in journal.ndjson (secrets and tokens masked); manifest.sha256 checks every file of this bundle.</p></body></html>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,17 @@
+namespace WisCte.Certification;
+
+public enum FindingSeverity
+{
+    /// <summary>The SIS does not conform: the use case fails.</summary>
+    Error,
+
+    /// <summary>Worth fixing; the use case still passes.</summary>
+    Warning,
+}
+
+/// <summary>One thing the judgement found in the SIS's traffic, with the journal entries that show it.</summary>
+/// <param name="RuleId">Stable id of the rule (CERT-…, or the WI-L1-… rule WISEdata refused the request under).</param>
+public sealed record Finding(string UseCaseId, string RuleId, FindingSeverity Severity, string Message, IReadOnlyList<long> JournalEntries)
+{
+    public override string ToString() => $"[{UseCaseId}] {RuleId}: {Message} (journal {string.Join(", ", JournalEntries)})";
+}

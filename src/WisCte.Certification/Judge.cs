@@ -1,0 +1,52 @@
+using WisCte.Certification.Rules;
+using WisCte.Certification.UseCases;
+using WisCte.Dpi;
+using WisCte.Simulator.Journal;
+
+namespace WisCte.Certification;
+
+/// <summary>Judges a SIS's recorded traffic: the use cases' expectations and the behaviour rules, per use case.</summary>
+public static class Judge
+{
+    /// <summary>The pseudo use case of a judgement made without naming use cases: behaviour rules only.</summary>
+    public static readonly CertificationUseCase BehaviourOnly = new("behaviour", "How the SIS behaves on the wire (no use case named)", [], [], []);
+
+    public static IReadOnlyList<ICertificationRule> Rules { get; } =
+    [
+        new RefusedRequestRule(),
+        new NoChildAfterRejectedParentRule(),
+        new UpdateInPlaceRule(),
+        new BackOffRule(),
+        new NoResendAfterRefusalRule(),
+        new TokenReuseRule(),
+        new RenewAfterUnauthorizedRule(),
+    ];
+
+    public static Verdict Run(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
+    {
+        var selected = useCases.Count == 0 ? [BehaviourOnly] : useCases;
+        var context = new JudgementContext(journal, selected, defaultYear);
+        var findings = Rules.SelectMany(r => r.Judge(context)).ToList();
+        foreach (var useCase in selected)
+        {
+            foreach (var expectation in useCase.Expectations)
+                findings.AddRange(expectation.Check(context).Select(m => new Finding(useCase.Id, expectation.RuleId, FindingSeverity.Error, m.Message, m.Entries)));
+        }
+
+        var verdicts = selected.Select(u =>
+        {
+            var own = findings.Where(f => f.UseCaseId == u.Id).OrderBy(f => f.JournalEntries.DefaultIfEmpty(long.MaxValue).Min()).ToList();
+            return new UseCaseVerdict(u.Id, u.Title, own.All(f => f.Severity != FindingSeverity.Error), own);
+        }).ToList();
+        return new Verdict(defaultYear.EndYear, context.Exchanges.Count, verdicts);
+    }
+}
+
+public sealed record UseCaseVerdict(string Id, string Title, bool Passed, IReadOnlyList<Finding> Findings);
+
+public sealed record Verdict(int SchoolYear, int JournalEntries, IReadOnlyList<UseCaseVerdict> UseCases)
+{
+    public bool Passed => UseCases.All(u => u.Passed);
+
+    public IEnumerable<Finding> Findings => UseCases.SelectMany(u => u.Findings);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using WisCte.Certification.UseCases;
+using WisCte.Dpi;
+using WisCte.Simulator.Journal;
+using WisCte.Simulator.Schema;
+using WisCte.Simulator.Store;
+
+namespace WisCte.Certification;
+
+/// <summary>The recorded traffic being judged, read once, with what several rules need.</summary>
+public sealed class JudgementContext
+{
+    public JudgementContext(IEnumerable<JournalEntry> entries, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
+    {
+        DefaultYear = defaultYear;
+        UseCases = useCases;
+        Exchanges = [.. entries.OrderBy(e => e.Sequence).Select(e => new Exchange(e, defaultYear))];
+    }
+
+    public SchoolYear DefaultYear { get; }
+    public IReadOnlyList<CertificationUseCase> UseCases { get; }
+    public IReadOnlyList<Exchange> Exchanges { get; }
+    public SchemaCatalog Schema { get; } = SchemaCatalog.Embedded();
+
+    /// <summary>POSTs WISEdata accepted, in order.</summary>
+    public IEnumerable<Exchange> AcceptedPosts(string resource) =>
+        Exchanges.Where(e => e.Method == "POST" && e.Status is 200 or 201 && Is(e.Resource, resource) && e.Request is not null);
+
+    public IEnumerable<Exchange> AcceptedDeletes(string resource) =>
+        Exchanges.Where(e => e.Method == "DELETE" && e.Status == 204 && Is(e.Resource, resource));
+
+    /// <summary>The natural key of a POST body, or null when the resource is unknown.</summary>
+    public string? KeyOf(string resource, JsonObject body) =>
+        Schema.Find(resource) is { } schema ? NaturalKey.Of(schema, BodyBinder.Bind(schema.Root, body).Document) : null;
+
+    /// <summary>The use cases a finding about a resource belongs to: those that use the resource, or all of them.</summary>
+    public IReadOnlyList<string> UseCasesFor(string? resource)
+    {
+        var matching = UseCases.Where(u => resource is not null && u.Resources.Contains(resource, StringComparer.OrdinalIgnoreCase)).Select(u => u.Id).ToList();
+        return matching.Count > 0 ? matching : [.. UseCases.Select(u => u.Id)];
+    }
+
+    public static bool Is(string? resource, string name) => string.Equals(resource, name, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using WisCte.Simulator.Http;
+using WisCte.Simulator.Journal;
+
+namespace WisCte.Certification;
+
+/// <summary>One journal entry, read for judging: which resource, which id, the parsed bodies and problem type.</summary>
+public sealed class Exchange
+{
+    public Exchange(JournalEntry entry, WisCte.Dpi.SchoolYear defaultYear)
+    {
+        Entry = entry;
+        var path = entry.Path.Split('?')[0];
+        Route = Route.Parse(path, defaultYear);
+        Request = Parse(entry.RequestBody);
+        Response = Parse(entry.ResponseBody);
+        ProblemType = Response?["type"]?.GetValue<string>();
+    }
+
+    public JournalEntry Entry { get; }
+    public Route Route { get; }
+    public long Sequence => Entry.Sequence;
+    public string Method => Entry.Method;
+    public int Status => Entry.Status;
+    public string? Resource => Route.Kind == RouteKind.Data ? Route.Resource : null;
+    public string? Id => Route.Id;
+    public JsonObject? Request { get; }
+    public JsonNode? Response { get; }
+    public string? ProblemType { get; }
+    public bool IsToken => Route.Kind == RouteKind.Token;
+    public bool IsData => Route.Kind == RouteKind.Data;
+    public bool IsServerTrouble => Status is 0 or 429 or >= 500;
+    public bool IsClientError => Status is >= 400 and < 500 and not 401 and not 429;
+
+    /// <summary>The id a POST created or updated (from its Location header).</summary>
+    public string? LocationId => Entry.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value?.Split('/')[^1];
+
+    /// <summary>Method, path and body: what makes two requests "the same request".</summary>
+    public string Signature => $"{Method} {Entry.Path}\n{Entry.RequestBody}";
+
+    /// <summary>The validation messages of a refusal, "path: message".</summary>
+    public IEnumerable<string> ValidationMessages =>
+        (Response?["validationErrors"] as JsonObject ?? []).SelectMany(e => (e.Value as JsonArray ?? []).Select(m => $"{e.Key}: {m}"));
+
+    public override string ToString() => $"#{Sequence} {Method} {Entry.Path} → {Status}";
+
+    private static JsonObject? Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            return null;
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
