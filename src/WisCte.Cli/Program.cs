@@ -5,6 +5,8 @@ var root = new RootCommand("WisCte.Conformance: conformance harness for Wisconsi
 {
     ServeCommand.Create(Console.Out, Console.Error),
     CleanupCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable),
+    CertifyCommand.Create(Console.Out, Console.Error, Console.In),
+    VerifyCommand.Create(Console.Out, Console.Error),
 };
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using WisCte.Certification;
+using WisCte.Certification.UseCases;
+using WisCte.Simulator.Auth;
+using WisCte.Simulator.Faults;
+using WisCte.Simulator.Hosting;
+
+namespace WisCte.Cli.Commands;
+
+/// <summary>
+/// <c>wiscte certify</c>: starts the simulator for a vendor's SIS, prints the scenario sheet and where to connect,
+/// waits until the operator confirms or the expected traffic has arrived and stayed quiet, then judges the journal and
+/// writes the evidence bundle. Exit 0 only when the SIS conforms.
+/// </summary>
+public static class CertifyCommand
+{
+    /// <summary>The SIS resources a drill injects faults into.</summary>
+    private static readonly string[] SisResources =
+        ["students", "studentSchoolAssociations", "studentSectionAssociations", "studentCTEProgramAssociations", "grades", "studentSchoolAttendanceEvents"];
+
+    public static Command Create(TextWriter output, TextWriter error, TextReader input)
+    {
+        var useCases = new Option<string[]>("--use-case") { Description = "A use case to certify (repeatable), e.g. 1.0." };
+        var all = new Option<bool>("--all") { Description = "Certify every use case certification judges." };
+        var schoolYear = new Option<int>("--school-year") { Description = "School year served at /data/v3 (2026 = 2025-26).", DefaultValueFactory = _ => 2026 };
+        var port = new Option<int>("--port") { Description = "Loopback port; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var outDirectory = new Option<string>("--out") { Description = "Folder for the evidence bundle.", Required = true };
+        var clientId = new Option<string>("--client-id") { Description = "The key to configure in the SIS.", DefaultValueFactory = _ => "vendor-sis" };
+        var clientSecret = new Option<string?>("--client-secret") { Description = "Its secret; generated and printed when omitted." };
+        var settle = new Option<int>("--settle") { Description = "Seconds of quiet after the expected traffic before judging.", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait at most before judging what arrived.", DefaultValueFactory = _ => 3600 };
+        var drills = new Option<string[]>("--drill") { Description = "Fault drills: 503-first-posts (503 on the first two POSTs to each resource), token-expiry (the token expires after the fifth data request), drop-connection (the first POST's connection is dropped)." };
+
+        var command = new Command("certify", "Certify a SIS: it talks to the simulator; its traffic is judged against DPI's use cases and the behaviour rules.")
+        {
+            useCases, all, schoolYear, port, outDirectory, clientId, clientSecret, settle, timeout, drills,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            IReadOnlyList<CertificationUseCase> chosen;
+            SimulatorOptions options;
+            string secret;
+            HashSet<string> drillSet;
+            try
+            {
+                chosen = CertificationOutput.UseCases(parse.GetValue(useCases) ?? [], parse.GetValue(all));
+                if (chosen.Count == 0)
+                    throw new SettingsException("Name the use cases to certify with --use-case (repeatable) or --all.");
+                var year = VerifyCommand.Year(parse.GetValue(schoolYear));
+                drillSet = (parse.GetValue(drills) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var unknown = drillSet.Except(["503-first-posts", "token-expiry", "drop-connection"], StringComparer.OrdinalIgnoreCase).ToList();
+                if (unknown.Count > 0)
+                    throw new SettingsException($"--drill {string.Join(", ", unknown)}: the drills are 503-first-posts, token-expiry, drop-connection.");
+                if (parse.GetValue(port) is < 0 or > 65535)
+                    throw new SettingsException($"--port {parse.GetValue(port)} is not a port number.");
+                secret = parse.GetValue(clientSecret) ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+                options = new SimulatorOptions
+                {
+                    Port = parse.GetValue(port),
+                    DefaultSchoolYear = year,
+                    Clients = [new ApiClient(parse.GetValue(clientId)!, secret, 48856)],
+                    Faults = Faults(drillSet),
+                };
+            }
+            catch (SettingsException ex)
+            {
+                await error.WriteLineAsync($"wiscte certify: {ex.Message}");
+                return 2;
+            }
+
+            using var simulator = WisedataSimulator.Start(options);
+            await PrintSheetAsync(output, simulator, chosen, options, parse.GetValue(clientSecret) is null ? secret : null, drillSet);
+            await WaitAsync(simulator, chosen, options, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                drillSet.Contains("token-expiry"), input, output, cancellation);
+            var journal = simulator.Journal.Query();
+            var verdict = Judge.Run(journal, chosen, options.DefaultSchoolYear);
+            return await CertificationOutput.FinishAsync(verdict, journal, parse.GetValue(outDirectory)!, $"certification at {simulator.BaseUrl}", output);
+        });
+        return command;
+    }
+
+    private static List<FaultRule> Faults(HashSet<string> drills)
+    {
+        var faults = new List<FaultRule>();
+        if (drills.Contains("503-first-posts"))
+            faults.AddRange(SisResources.Select(r => new FaultRule(r, "POST", FaultKind.ServiceUnavailable) { Count = 2 }));
+        if (drills.Contains("drop-connection"))
+            faults.Add(new FaultRule("*", "POST", FaultKind.DropConnection) { Count = 1 });
+        return faults;
+    }
+
+    private static async Task PrintSheetAsync(TextWriter output, WisedataSimulator simulator, IReadOnlyList<CertificationUseCase> useCases,
+        SimulatorOptions options, string? generatedSecret, HashSet<string> drills)
+    {
+        await output.WriteLineAsync($"WisCte certification — school year {options.DefaultSchoolYear}");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("SCENARIO SHEET: enter this in the SIS, using only fictional students");
+        foreach (var useCase in useCases)
+        {
+            await output.WriteLineAsync($"  Use case {useCase.Id}: {useCase.Title}");
+            for (var i = 0; i < useCase.Sheet.Count; i++)
+                await output.WriteLineAsync($"    {i + 1}. {useCase.Sheet[i]}");
+        }
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("CONFIGURE THE SIS'S WISEDATA CONNECTION");
+        await output.WriteLineAsync($"  base URL:   {simulator.BaseUrl}");
+        await output.WriteLineAsync($"  token URL:  {simulator.TokenUrl}");
+        await output.WriteLineAsync($"  data URL:   {simulator.BaseUrl}/data/v3/ed-fi/");
+        await output.WriteLineAsync($"  client id:  {options.Clients[0].ClientId} (LEA {options.Clients[0].LocalEducationAgencyId})");
+        if (generatedSecret is not null)
+            await output.WriteLineAsync($"  secret:     {generatedSecret}   (generated for this run)");
+        if (drills.Count > 0)
+            await output.WriteLineAsync($"  drills:     {string.Join(", ", drills)} (the SIS must cope: retry with back-off, renew its token)");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Then let the SIS send its data. Press Enter when done, or wait: the run is judged once the expected traffic has arrived and stayed quiet.");
+        await output.FlushAsync();
+    }
+
+    private static async Task WaitAsync(WisedataSimulator simulator, IReadOnlyList<CertificationUseCase> useCases, SimulatorOptions options,
+        TimeSpan settle, TimeSpan timeout, bool expireToken, TextReader input, TextWriter output, CancellationToken cancellation)
+    {
+        var confirmed = ConfirmationAsync(input);
+        var started = DateTimeOffset.UtcNow;
+        var lastCount = -1L;
+        var lastChange = DateTimeOffset.UtcNow;
+        var tokenExpired = false;
+        var lastProgress = DateTimeOffset.MinValue;
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (confirmed.IsCompletedSuccessfully && confirmed.Result)
+            {
+                await output.WriteLineAsync("Operator confirmed: judging.");
+                return;
+            }
+            var now = DateTimeOffset.UtcNow;
+            var journal = simulator.Journal.Query();
+            if (journal.Count != lastCount)
+            {
+                lastCount = journal.Count;
+                lastChange = now;
+            }
+            if (expireToken && !tokenExpired && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
+            {
+                tokenExpired = simulator.State.Tokens.ExpireAll() > 0;
+                if (tokenExpired)
+                    await output.WriteLineAsync("Drill: the SIS's token has expired.");
+            }
+            var missing = Judge.Run(journal, useCases, options.DefaultSchoolYear).Findings
+                .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToList();
+            if (missing.Count == 0 && journal.Count > 0 && now - lastChange >= settle)
+            {
+                await output.WriteLineAsync($"The expected traffic arrived and stayed quiet for {settle.TotalSeconds:0} s: judging.");
+                return;
+            }
+            if (now - started >= timeout)
+            {
+                await output.WriteLineAsync($"Timed out after {timeout.TotalSeconds:0} s: judging what arrived.");
+                return;
+            }
+            if (now - lastProgress >= TimeSpan.FromSeconds(5))
+            {
+                lastProgress = now;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {journal.Count} requests so far; {(missing.Count == 0 ? "expected traffic arrived, settling" : "waiting for: " + string.Join(", ", missing))}"));
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Interrupted: judging what arrived.");
+                return;
+            }
+        }
+    }
+
+    /// <summary>True when the operator presses Enter; false when there is no operator (input closed).</summary>
+    private static async Task<bool> ConfirmationAsync(TextReader input)
+    {
+        try
+        {
+            return await input.ReadLineAsync() is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using WisCte.Certification;
+using WisCte.Dpi;
+using WisCte.Simulator.Journal;
+
+namespace WisCte.Cli.Commands;
+
+/// <summary><c>wiscte verify</c>: judges a recorded journal offline and writes the evidence bundle. Exit 0 only when it conforms.</summary>
+public static class VerifyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var journal = new Option<string>("--journal") { Description = "The NDJSON journal to judge (from `wiscte serve --journal` or a certification bundle).", Required = true };
+        var useCases = new Option<string[]>("--use-case") { Description = "A use case the SIS claims (repeatable), e.g. 1.0; none: judge the wire behaviour only." };
+        var all = new Option<bool>("--all") { Description = "The SIS claims every use case certification judges." };
+        var schoolYear = new Option<int>("--school-year") { Description = "The year served at /data/v3 when the journal was recorded.", DefaultValueFactory = _ => 2026 };
+        var outDirectory = new Option<string>("--out") { Description = "Folder for the evidence bundle.", Required = true };
+
+        var command = new Command("verify", "Judge a recorded journal against DPI's use cases and the behaviour rules; write the evidence bundle.")
+        {
+            journal, useCases, all, schoolYear, outDirectory,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            IReadOnlyList<JournalEntry> entries;
+            IReadOnlyList<WisCte.Certification.UseCases.CertificationUseCase> chosen;
+            SchoolYear year;
+            try
+            {
+                chosen = CertificationOutput.UseCases(parse.GetValue(useCases) ?? [], parse.GetValue(all));
+                year = Year(parse.GetValue(schoolYear));
+                entries = Read(parse.GetValue(journal)!);
+            }
+            catch (SettingsException ex)
+            {
+                await error.WriteLineAsync($"wiscte verify: {ex.Message}");
+                return 2;
+            }
+            var verdict = Judge.Run(entries, chosen, year);
+            return await CertificationOutput.FinishAsync(verdict, entries, parse.GetValue(outDirectory)!, $"journal {parse.GetValue(journal)}", output);
+        });
+        return command;
+    }
+
+    internal static SchoolYear Year(int value) =>
+        value is >= 2000 and <= 2100 ? new SchoolYear(value) : throw new SettingsException($"--school-year {value} is not a school year: give the year it ends in, e.g. 2026.");
+
+    private static List<JournalEntry> Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new SettingsException($"--journal: there is no journal at {path}.");
+        var entries = new List<JournalEntry>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            try
+            {
+                entries.Add(System.Text.Json.JsonSerializer.Deserialize<JournalEntry>(line, SimulatorJournal.JsonOptions)
+                            ?? throw new SettingsException($"--journal: {path}:{number}: empty entry."));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new SettingsException($"--journal: {path}:{number}: not a journal entry ({ex.Message}).", ex);
+            }
+        }
+        return entries;
+    }
+}
