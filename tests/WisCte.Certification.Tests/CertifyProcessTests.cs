@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Certification.Tests.Support;
+using WisCte.ScriptedSis;
 using WisCte.Simulator.Journal;
 
 namespace WisCte.Certification.Tests;
@@ -47,7 +47,7 @@ public sealed partial class CertifyProcessTests
 
         var baseUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient();
-        var plays = new Plays(new ScriptedSis(http, baseUrl, "vendor-sis", "vendor-s3cret", new SisBehaviour()));
+        var plays = new Plays(new ScriptedSisClient(http, baseUrl, "vendor-sis", "vendor-s3cret", new SisBehaviour()));
         var student = await plays.StudentAsync();
         await plays.SectionAsync(student, "CNA", Plays.Irc);
         if (!forgetsTheAssociation)
@@ -89,7 +89,7 @@ public sealed partial class CertifyProcessTests
             certify.BeginOutputReadLine();
             certify.StandardInput.Close();
             using var http = new HttpClient();
-            await new Plays(new ScriptedSis(http, await ready.Task.WaitAsync(TimeSpan.FromSeconds(60)), "v", "s", new SisBehaviour())).UseCase1Async();
+            await new Plays(new ScriptedSisClient(http, await ready.Task.WaitAsync(TimeSpan.FromSeconds(60)), "v", "s", new SisBehaviour())).UseCase1Async();
             await certify.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
         }
         var journal = Path.Combine(bundle, "journal.ndjson");

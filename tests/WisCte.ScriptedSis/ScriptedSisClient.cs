@@ -4,14 +4,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace WisCte.Certification.Tests.Support;
+namespace WisCte.ScriptedSis;
 
 /// <summary>
 /// A SIS written for the tests, on a bare HttpClient, whose wire behaviour is chosen by <see cref="SisBehaviour"/>:
 /// by default it reuses one token, renews it after a 401, backs off on 5xx/429/dropped connections (honouring
 /// Retry-After, growing delays, at most 4 attempts) and never resends a refused request.
 /// </summary>
-public sealed class ScriptedSis(HttpClient http, string baseUrl, string clientId, string secret, SisBehaviour behaviour, int schoolYear = 2026)
+public sealed class ScriptedSisClient(HttpClient http, string baseUrl, string clientId, string secret, SisBehaviour behaviour, int schoolYear = 2026)
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600)];
     private string? _token;

@@ -1,4 +1,4 @@
-namespace WisCte.Certification.Tests.Support;
+namespace WisCte.ScriptedSis;
 
 /// <summary>How a scripted SIS behaves on the wire. The defaults are what DPI and Ed-Fi expect; each flag is one mistake.</summary>
 public sealed record SisBehaviour

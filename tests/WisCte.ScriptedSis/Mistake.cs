@@ -1,0 +1,160 @@
+using WisCte.ReferenceSis.Payloads;
+
+namespace WisCte.ScriptedSis;
+
+/// <summary>One SIS mistake certification claims to catch: how the SIS plays it, and the use case and rule it must be caught under.</summary>
+public sealed record Mistake(string Name, string UseCase, string Rule, Func<Plays, Task> Play)
+{
+    public SisBehaviour Behaviour { get; init; } = new();
+    public int SchoolYear { get; init; } = 2026;
+    public IReadOnlyList<string> Faults { get; init; } = [];
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The mistakes, in the words a vendor's engineer would use. Each is one error on top of an otherwise correct SIS.</summary>
+public static class Mistakes
+{
+    public static IReadOnlyList<Mistake> All { get; } =
+    [
+        new("sends a descriptor in the wrong namespace", "1.0", "CERT-DESCRIPTOR", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", new ProgramRef("uri://ed-fi.org/ProgramTypeDescriptor#IRC", "IRC State Approved Business & Industry"));
+        }),
+        new("reports participation without the student's CTE program association", "1.0", "CERT-1.0-STATUS", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+        }),
+        new("posts a child before its parent", "1.0", "CERT-PARENT-FIRST", async p =>
+            await p.SectionAsync(Plays.NewStudent(), "CNA", Plays.Irc)),
+        new("deletes a parent before its child", "del-15.2", "CERT-DELETE-CHILDREN-FIRST", async p =>
+        {
+            var s = await p.StudentAsync();
+            var section = await p.SectionAsync(s, "ENG9");
+            var grade = await p.GradeAsync(s, "ENG9");
+            await p.Sis.DeleteAsync("studentSectionAssociations", section.Id!);
+            await p.Sis.DeleteAsync("grades", grade.Id!);
+            await p.Sis.DeleteAsync("studentSectionAssociations", section.Id!);
+        }),
+        new("updates by DELETE then POST", "1.0", "CERT-UPDATE-IN-PLACE", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+            var first = await p.CteAssociationAsync(s, Plays.Irc, "B");
+            await p.Sis.DeleteAsync("studentCTEProgramAssociations", first.Id!);
+            await p.CteAssociationAsync(s, Plays.Irc, "A");
+        }),
+        new("retries at once after a 503", "1.0", "CERT-BACKOFF", p => p.UseCase1Async())
+        {
+            Behaviour = new SisBehaviour { RetriesAtOnce = true },
+            Faults = ["503:POST:studentSectionAssociations:2"],
+        },
+        new("ignores Retry-After after a 429", "1.0", "CERT-BACKOFF", p => p.UseCase1Async())
+        {
+            Behaviour = new SisBehaviour { IgnoresRetryAfter = true },
+            Faults = ["429:POST:studentCTEProgramAssociations:1:retry-after=2"],
+        },
+        new("retries without end", "1.0", "CERT-GIVE-UP", async p =>
+        {
+            try
+            {
+                await p.UseCase1Async();
+            }
+            catch (InvalidOperationException)
+            {
+                // the association never got through: that is the point
+            }
+        })
+        {
+            Behaviour = new SisBehaviour { RetriesWithoutEnd = true },
+            Faults = ["503:POST:studentCTEProgramAssociations:12"],
+        },
+        new("resends a refused request unchanged", "2.0", "CERT-NO-RESEND-AFTER-4XX", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.CteAssociationAsync(s, Plays.Wbl, status: null);
+        })
+        {
+            Behaviour = new SisBehaviour { ResendsRefusedRequests = true },
+        },
+        new("fetches a new token for every request", "1.0", "CERT-TOKEN-REUSE", p => p.UseCase1Async())
+        {
+            Behaviour = new SisBehaviour { TokenPerRequest = true },
+        },
+        new("keeps using a refused token", "1.0", "CERT-RENEW-AFTER-401", async p =>
+        {
+            var s = await p.StudentAsync();
+            p.Sis.ExpireNow();
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+        })
+        {
+            Behaviour = new SisBehaviour { KeepsRefusedToken = true },
+        },
+        new("sends the Certified program type in 2024-25", "1.0", "WI-L1-DESCRIPTOR-YEAR", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", new ProgramRef("Certified", "IRC State Approved Business & Industry"));
+        })
+        {
+            SchoolYear = 2025,
+        },
+        new("sends cipCode in its pre-2025-26 place in 2025-26", "2.0", "WI-L1-2526-CTE-SERVICES", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.CteAssociationOldShapeAsync(s, Plays.Wbl);
+        }),
+        new("sends CTE data for a Choice school", "2.0", "WI-L1-CHOICE-NO-CTE", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade", Plays.ChoiceSchool);
+            await p.CteAssociationAsync(s, Plays.Wbl, school: Plays.ChoiceSchool);
+        }),
+        new("sends an IRC program name DPI does not list", "1.0", "WI-L1-PROGRAM-NAME", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", new ProgramRef("IRC", "IRC Approved by Us"));
+        }),
+        new("sends section programs in DPI's extension in 2025-26", "4.0", "WI-L1-2526-SECTION-PROGRAMS", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.SectionInExtensionAsync(s, "ACCT1", Plays.Dual);
+        }),
+        new("leaves out a public school's certificated program status", "2.0", "WI-L1-PUBLIC-REQUIRED", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.CteAssociationAsync(s, Plays.Wbl, status: null);
+        }),
+        new("sends a child after its parent was refused", "1.0", "CERT-NO-CHILD-AFTER-REJECTED-PARENT", async p =>
+        {
+            var s = await p.StudentAsync(withoutBirthDate: true);
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+        }),
+        new("changes an absence date in place", "15.2", "CERT-KEY-CHANGE", async p =>
+        {
+            var s = await p.StudentAsync("Tenth grade");
+            var absence = await p.AbsenceAsync(s, "2025-11-03");
+            await p.Sis.PutAsync("studentSchoolAttendanceEvents", absence.Id!, Payloads.Absence(s, "2025-11-04"));
+        }),
+        new("never corrects the absence", "15.2", "CERT-15.2-DELETE-AND-CREATE", async p =>
+        {
+            var s = await p.StudentAsync("Tenth grade");
+            await p.AbsenceAsync(s, "2025-11-03");
+            await p.AbsenceAsync(s, "2025-11-04");
+        }),
+        new("reports WBL on a section instead of on the CTE association", "2.0", "CERT-2.0-ASSOCIATION", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.SectionAsync(s, "MKTG1", Plays.Wbl);
+        }),
+        new("never deletes the mistaken CTE program association", "del-15.1", "CERT-DEL-15.1-DELETE", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.CteAssociationAsync(s, Plays.Irc);
+        }),
+    ];
+
+    public static Mistake Named(string name) =>
+        All.SingleOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"No scripted SIS mistake named '{name}'. Known: {string.Join("; ", All.Select(m => m.Name))}");
+}
