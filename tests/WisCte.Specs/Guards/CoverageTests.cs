@@ -36,6 +36,15 @@ public sealed partial class CoverageTests
             "rule {0} needs a scenario where WISEdata refuses or the L2 validation reports it", code);
     }
 
+    public static IEnumerable<string> CertificationMistakes => WisCte.ScriptedSis.Mistakes.All.Select(m => m.Name);
+
+    [TestCaseSource(nameof(CertificationMistakes))]
+    public void Every_mistake_certification_catches_is_shown_in_the_certification_features(string mistake)
+    {
+        var steps = Features.SelectMany(f => f.Scenarios).SelectMany(s => s.Steps).Select(s => s.Text);
+        steps.Should().Contain($"a SIS that \"{mistake}\" plays it");
+    }
+
     [GeneratedRegex(@"^(WISEdata refuses it under rule|the L2 validation reports) """, RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RuleStep();
 }

@@ -1,0 +1,68 @@
+@certification @simulator-only
+Feature: What certification checks, and why
+  Vendors certify the SIS, not the API. In certification the vendor's SIS talks to the simulator, which records every
+  request; the harness then judges what the SIS actually sent, use case by use case: the records the use case
+  documents (with DPI's rules), and how the SIS behaves on the wire: parents before children, children deleted
+  first, changes made in place, back-off after failures, no refused request resent, one token reused.
+  Here a scripted SIS plays each use case, correctly or with one mistake, and the judgement says what it found.
+
+  Rule: A SIS that does what DPI documents passes
+
+    Scenario Outline: Use case <use case> played as DPI documents it passes with no finding
+      Given a SIS being certified for use case "<use case>"
+      When the SIS plays the use case as DPI documents it
+      Then certification finds no problem
+
+      Examples:
+        | use case |
+        | 1.0      |
+        | 2.0      |
+        | 4.0      |
+        | 7.0      |
+        | 15.1     |
+        | 15.2     |
+        | del-15.1 |
+        | del-15.2 |
+
+    Scenario: A SIS that retries with back-off and renews its token passes the fault drills
+      Given a SIS being certified for use case "1.0"
+      When the SIS plays the use case as DPI documents it, through 503s on its first POSTs, an expired token and a dropped connection
+      Then certification finds no problem
+
+  Rule: Each mistake is caught, under its use case and rule
+
+    Scenario Outline: A SIS that <mistake> fails use case <use case> under <rule>
+      Given a SIS being certified for use case "<use case>"
+      When a SIS that "<mistake>" plays it
+      Then certification fails use case "<use case>" under rule "<rule>"
+
+      Examples: How the SIS behaves on the wire
+        | mistake                                    | use case | rule                                |
+        | posts a child before its parent            | 1.0      | CERT-PARENT-FIRST                   |
+        | sends a child after its parent was refused | 1.0      | CERT-NO-CHILD-AFTER-REJECTED-PARENT |
+        | deletes a parent before its child          | del-15.2 | CERT-DELETE-CHILDREN-FIRST          |
+        | updates by DELETE then POST                | 1.0      | CERT-UPDATE-IN-PLACE                |
+        | changes an absence date in place           | 15.2     | CERT-KEY-CHANGE                     |
+        | retries at once after a 503                | 1.0      | CERT-BACKOFF                        |
+        | ignores Retry-After after a 429            | 1.0      | CERT-BACKOFF                        |
+        | retries without end                        | 1.0      | CERT-GIVE-UP                        |
+        | resends a refused request unchanged        | 2.0      | CERT-NO-RESEND-AFTER-4XX            |
+        | fetches a new token for every request      | 1.0      | CERT-TOKEN-REUSE                    |
+        | keeps using a refused token                | 1.0      | CERT-RENEW-AFTER-401                |
+
+      Examples: What WISEdata refuses under DPI's rules
+        | mistake                                                  | use case | rule                        |
+        | sends a descriptor in the wrong namespace                | 1.0      | CERT-DESCRIPTOR             |
+        | sends the Certified program type in 2024-25              | 1.0      | WI-L1-DESCRIPTOR-YEAR       |
+        | sends an IRC program name DPI does not list              | 1.0      | WI-L1-PROGRAM-NAME          |
+        | sends cipCode in its pre-2025-26 place in 2025-26        | 2.0      | WI-L1-2526-CTE-SERVICES     |
+        | sends section programs in DPI's extension in 2025-26     | 4.0      | WI-L1-2526-SECTION-PROGRAMS |
+        | leaves out a public school's certificated program status | 2.0      | WI-L1-PUBLIC-REQUIRED       |
+        | sends CTE data for a Choice school                       | 2.0      | WI-L1-CHOICE-NO-CTE         |
+
+      Examples: What the use case requires to arrive
+        | mistake                                                             | use case | rule                        |
+        | reports participation without the student's CTE program association | 1.0      | CERT-1.0-STATUS             |
+        | reports WBL on a section instead of on the CTE association          | 2.0      | CERT-2.0-ASSOCIATION        |
+        | never corrects the absence                                          | 15.2     | CERT-15.2-DELETE-AND-CREATE |
+        | never deletes the mistaken CTE program association                  | del-15.1 | CERT-DEL-15.1-DELETE        |

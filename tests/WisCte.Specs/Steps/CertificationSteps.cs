@@ -1,0 +1,50 @@
+using FluentAssertions;
+using Reqnroll;
+using WisCte.Reqnroll.NUnit.Reporting;
+using WisCte.ScriptedSis;
+using WisCte.Specs.Drivers;
+
+namespace WisCte.Specs.Steps;
+
+/// <summary>Certification's rules, shown on a scripted SIS: what it sends, and what the judgement says of it.</summary>
+[Binding]
+public sealed class CertificationSteps(CertificationDriver certification, ReportAttachments report)
+{
+    [Given("a SIS being certified for use case {string}")]
+    public void GivenUseCase(string useCase) => certification.UseCase = useCase;
+
+    [When("the SIS plays the use case as DPI documents it")]
+    public Task PlaysDocumented() => certification.PlayAsync(new SisBehaviour(), 2026, [], CertificationDriver.Documented(certification.UseCase));
+
+    [When("the SIS plays the use case as DPI documents it, through 503s on its first POSTs, an expired token and a dropped connection")]
+    public Task PlaysThroughDrills() =>
+        certification.PlayAsync(new SisBehaviour(), 2026,
+            ["503:POST:studentSectionAssociations:2", "503:POST:studentCTEProgramAssociations:2", "drop:POST:studentSchoolAssociations:1"],
+            CertificationDriver.Documented(certification.UseCase), tokenExpiresMidway: true);
+
+    [When("a SIS that {string} plays it")]
+    public Task PlaysWithMistake(string name)
+    {
+        var mistake = Mistakes.Named(name);
+        mistake.UseCase.Should().Be(certification.UseCase, "the mistake '{0}' belongs to use case {1}", name, mistake.UseCase);
+        return certification.PlayAsync(mistake.Behaviour, mistake.SchoolYear, mistake.Faults, mistake.Play);
+    }
+
+    [Then("certification finds no problem")]
+    public void NoProblem()
+    {
+        Attach();
+        certification.Verdict!.Findings.Should().BeEmpty();
+        certification.Verdict.Passed.Should().BeTrue();
+    }
+
+    [Then("certification fails use case {string} under rule {string}")]
+    public void Fails(string useCase, string rule)
+    {
+        Attach();
+        certification.Verdict!.Passed.Should().BeFalse();
+        certification.Verdict.Findings.Should().Contain(f => f.UseCaseId == useCase && f.RuleId == rule, "found: {0}", string.Join(" | ", certification.Verdict.Findings));
+    }
+
+    private void Attach() => report.AttachJson("verdict", certification.Verdict!);
+}
