@@ -31,11 +31,12 @@ public static class CertifyCommand
         var clientSecret = new Option<string?>("--client-secret") { Description = "Its secret; generated and printed when omitted." };
         var settle = new Option<int>("--settle") { Description = "Seconds of quiet after the expected traffic before judging.", DefaultValueFactory = _ => 30 };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait at most before judging what arrived.", DefaultValueFactory = _ => 3600 };
+        var proxyTo = new Option<string?>("--proxy-to") { Description = "Proxy mode: forward every request to this real WISEdata base URL and judge the recording (the SIS keeps its own WISEdata credentials)." };
         var drills = new Option<string[]>("--drill") { Description = "Fault drills: 503-first-posts (503 on the first two POSTs to each resource), token-expiry (the token expires after the fifth data request), drop-connection (the first POST's connection is dropped)." };
 
         var command = new Command("certify", "Certify a SIS: it talks to the simulator; its traffic is judged against DPI's use cases and the behaviour rules.")
         {
-            useCases, all, schoolYear, port, outDirectory, clientId, clientSecret, settle, timeout, drills,
+            useCases, all, schoolYear, port, outDirectory, clientId, clientSecret, settle, timeout, drills, proxyTo,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -45,24 +46,9 @@ public static class CertifyCommand
             HashSet<string> drillSet;
             try
             {
-                chosen = CertificationOutput.UseCases(parse.GetValue(useCases) ?? [], parse.GetValue(all));
-                if (chosen.Count == 0)
-                    throw new SettingsException("Name the use cases to certify with --use-case (repeatable) or --all.");
-                var year = VerifyCommand.Year(parse.GetValue(schoolYear));
-                drillSet = (parse.GetValue(drills) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var unknown = drillSet.Except(["503-first-posts", "token-expiry", "drop-connection"], StringComparer.OrdinalIgnoreCase).ToList();
-                if (unknown.Count > 0)
-                    throw new SettingsException($"--drill {string.Join(", ", unknown)}: the drills are 503-first-posts, token-expiry, drop-connection.");
-                if (parse.GetValue(port) is < 0 or > 65535)
-                    throw new SettingsException($"--port {parse.GetValue(port)} is not a port number.");
-                secret = parse.GetValue(clientSecret) ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-                options = new SimulatorOptions
-                {
-                    Port = parse.GetValue(port),
-                    DefaultSchoolYear = year,
-                    Clients = [new ApiClient(parse.GetValue(clientId)!, secret, 48856)],
-                    Faults = Faults(drillSet),
-                };
+                (chosen, options, secret, drillSet) = Settings(
+                    parse.GetValue(useCases) ?? [], parse.GetValue(all), parse.GetValue(schoolYear), parse.GetValue(port),
+                    parse.GetValue(clientId)!, parse.GetValue(clientSecret), parse.GetValue(drills) ?? [], parse.GetValue(proxyTo));
             }
             catch (SettingsException ex)
             {
@@ -79,6 +65,34 @@ public static class CertifyCommand
             return await CertificationOutput.FinishAsync(verdict, journal, parse.GetValue(outDirectory)!, $"certification at {simulator.BaseUrl}", output);
         });
         return command;
+    }
+
+    private static (IReadOnlyList<CertificationUseCase>, SimulatorOptions, string, HashSet<string>) Settings(
+        string[] useCaseIds, bool all, int schoolYear, int port, string clientId, string? clientSecret, string[] drills, string? proxyTo)
+    {
+        var chosen = CertificationOutput.UseCases(useCaseIds, all);
+        if (chosen.Count == 0)
+            throw new SettingsException("Name the use cases to certify with --use-case (repeatable) or --all.");
+        var year = VerifyCommand.Year(schoolYear);
+        var drillSet = drills.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = drillSet.Except(["503-first-posts", "token-expiry", "drop-connection"], StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+            throw new SettingsException($"--drill {string.Join(", ", unknown)}: the drills are 503-first-posts, token-expiry, drop-connection.");
+        if (port is < 0 or > 65535)
+            throw new SettingsException($"--port {port} is not a port number.");
+        Uri? upstream = null;
+        if (proxyTo is not null && (!Uri.TryCreate(proxyTo, UriKind.Absolute, out upstream) || upstream.Scheme is not ("http" or "https")))
+            throw new SettingsException($"--proxy-to '{proxyTo}' is not an absolute http(s) URL.");
+        var secret = clientSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var options = new SimulatorOptions
+        {
+            Port = port,
+            DefaultSchoolYear = year,
+            Clients = [new ApiClient(clientId, secret, 48856)],
+            Faults = Faults(drillSet),
+            ProxyTo = upstream,
+        };
+        return (chosen, options, secret, drillSet);
     }
 
     private static List<FaultRule> Faults(HashSet<string> drills)
@@ -108,9 +122,17 @@ public static class CertifyCommand
         await output.WriteLineAsync($"  base URL:   {simulator.BaseUrl}");
         await output.WriteLineAsync($"  token URL:  {simulator.TokenUrl}");
         await output.WriteLineAsync($"  data URL:   {simulator.BaseUrl}/data/v3/ed-fi/");
-        await output.WriteLineAsync($"  client id:  {options.Clients[0].ClientId} (LEA {options.Clients[0].LocalEducationAgencyId})");
-        if (generatedSecret is not null)
-            await output.WriteLineAsync($"  secret:     {generatedSecret}   (generated for this run)");
+        if (options.ProxyTo is { } upstream)
+        {
+            await output.WriteLineAsync($"  proxy to:   {upstream} (every request is forwarded there and recorded)");
+            await output.WriteLineAsync("  credentials: the SIS's own WISEdata key and secret");
+        }
+        else
+        {
+            await output.WriteLineAsync($"  client id:  {options.Clients[0].ClientId} (LEA {options.Clients[0].LocalEducationAgencyId})");
+            if (generatedSecret is not null)
+                await output.WriteLineAsync($"  secret:     {generatedSecret}   (generated for this run)");
+        }
         if (drills.Count > 0)
             await output.WriteLineAsync($"  drills:     {string.Join(", ", drills)} (the SIS must cope: retry with back-off, renew its token)");
         await output.WriteLineAsync();

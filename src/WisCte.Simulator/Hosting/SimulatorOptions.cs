@@ -43,5 +43,8 @@ public sealed record SimulatorOptions
     /// <summary>Keep WireMock's own request log this long (its admin API's /__admin/requests); our journal keeps everything.</summary>
     public int WireMockLogCount { get; init; } = 1000;
 
+    /// <summary>Proxy mode: forward every API request to this real base URL and journal the exchange; null answers locally.</summary>
+    public Uri? ProxyTo { get; init; }
+
     public IEnumerable<SchoolYear> AllSchoolYears => SchoolYears.Append(DefaultSchoolYear).Distinct().Order();
 }

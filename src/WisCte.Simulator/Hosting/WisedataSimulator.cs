@@ -34,6 +34,8 @@ public sealed class WisedataSimulator : IDisposable
     private readonly AdminEndpoint _admin;
     private readonly DiscoveryEndpoint _discovery;
     private readonly ValidationEndpoint _validations;
+    private readonly ProxyForwarder? _proxy;
+    private readonly HttpClient? _proxyHttp;
 
     private WisedataSimulator(SimulatorState state, bool listen)
     {
@@ -43,6 +45,11 @@ public sealed class WisedataSimulator : IDisposable
         _admin = new AdminEndpoint(state);
         _discovery = new DiscoveryEndpoint(state);
         _validations = new ValidationEndpoint(state);
+        if (state.Options.ProxyTo is { } upstream)
+        {
+            _proxyHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(100) };
+            _proxy = new ProxyForwarder(upstream, _proxyHttp);
+        }
         if (!listen)
             return;
 
@@ -112,7 +119,9 @@ public sealed class WisedataSimulator : IDisposable
         {
             try
             {
-                (response, clientId) = Dispatch(request, route, correlationId);
+                (response, clientId) = _proxy is not null && route.Kind is RouteKind.Data or RouteKind.Token or RouteKind.Validations or RouteKind.Discovery
+                    ? await _proxy.ForwardAsync(request, correlationId).ConfigureAwait(false)
+                    : Dispatch(request, route, correlationId);
             }
 #pragma warning disable CA1031 // Any failure becomes a 500 problem body in the journal, never a dropped request.
             catch (Exception ex)
@@ -207,6 +216,8 @@ public sealed class WisedataSimulator : IDisposable
     /// <summary>Who sent a request, for the journal: the bearer token's client, or the client id a token request names.</summary>
     private string? ClientOf(SimRequest request)
     {
+        if (_proxy is not null)
+            return _proxy.ClientOf(request);
         var authorization = request.Header("Authorization");
         if (authorization?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
             return State.Tokens.Peek(token)?.Client.ClientId;
@@ -247,6 +258,7 @@ public sealed class WisedataSimulator : IDisposable
     {
         _server?.Stop();
         _server?.Dispose();
+        _proxyHttp?.Dispose();
         State.Journal.Dispose();
     }
 }
