@@ -22,11 +22,25 @@ public static class Judge
         new RenewAfterUnauthorizedRule(),
     ];
 
-    public static Verdict Run(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
+    /// <summary>The LEA a certified SIS's key is issued for.</summary>
+    public const long CertifiedLea = 48856;
+
+    public static Verdict Run(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear, bool runL2 = true)
     {
+        var entries = journal.ToList();
         var selected = useCases.Count == 0 ? [BehaviourOnly] : useCases;
-        var context = new JudgementContext(journal, selected, defaultYear);
+        var context = new JudgementContext(entries, selected, defaultYear);
         var findings = Rules.SelectMany(r => r.Judge(context)).ToList();
+        if (runL2 && useCases.Count > 0)
+        {
+            // DPI's L2 checks on what the SIS stored: errors fail the use case, warnings are reported.
+            foreach (var result in JournalReplay.Validate(entries, defaultYear, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
+            {
+                findings.AddRange(context.UseCasesFor(result.Resource).Select(u => new Finding(
+                    u, result.Code, result.Severity == WisCte.Dpi.Validation.Severity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
+                    JournalReplay.Describe(result), [])));
+            }
+        }
         foreach (var useCase in selected)
         {
             foreach (var expectation in useCase.Expectations)

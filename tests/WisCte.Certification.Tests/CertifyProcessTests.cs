@@ -62,7 +62,7 @@ public sealed partial class CertifyProcessTests
         verdict["schoolYear"]!.GetValue<int>().Should().Be(2026);
         verdict["suiteVersion"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         if (forgetsTheAssociation)
-            verdict["useCases"]![0]!["findings"]!.AsArray().Should().Contain(f => f!["ruleId"]!.GetValue<string>() == "CERT-1.0-STATUS");
+            verdict["useCases"]![0]!["findings"]!.AsArray().Should().Contain(f => f!["ruleId"]!.GetValue<string>() == "WI-L2-16.1");
         var journal = SimulatorJournal.ReadFile(Path.Combine(bundle, "journal.ndjson")).ToList();
         journal.Should().Contain(e => e.Fault == "503").And.Contain(e => e.Status == 401, "the drills ran");
         (await File.ReadAllTextAsync(Path.Combine(bundle, "journal.ndjson"))).Should().NotContain("vendor-s3cret");

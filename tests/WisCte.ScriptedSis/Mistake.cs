@@ -22,7 +22,7 @@ public static class Mistakes
             var s = await p.StudentAsync();
             await p.SectionAsync(s, "CNA", new ProgramRef("uri://ed-fi.org/ProgramTypeDescriptor#IRC", "IRC State Approved Business & Industry"));
         }),
-        new("reports participation without the student's CTE program association", "1.0", "CERT-1.0-STATUS", async p =>
+        new("reports participation without the student's CTE program association", "1.0", "WI-L2-16.1", async p =>
         {
             var s = await p.StudentAsync();
             await p.SectionAsync(s, "CNA", Plays.Irc);

@@ -34,6 +34,9 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
             return id;
         posted.Status.Succeeded();
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, school, $"uri://ed-fi.org/GradeLevelDescriptor#{grade}", Begin))).Status.Succeeded();
+        // DPI 17.2: single-parent status is reported for grade 11 and 12 students (the characteristics record).
+        if (grade is "Eleventh grade" or "Twelfth grade")
+            (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
         return id;
     }
 

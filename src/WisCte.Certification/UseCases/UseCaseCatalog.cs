@@ -21,7 +21,7 @@ public static class UseCaseCatalog
                 "Mark the student as participating in the IRC program 'IRC State Approved Business & Industry' on that section (Certified through 2023-24).",
                 "Record the student's certificated program status for that program (e.g. Continuing).",
             ],
-            [SectionParticipationNeedsStatus("1.0"), AcceptedPost("1.0", "CERT-1.0-PARTICIPATION", "studentSectionAssociations", "participation in a Certified/IRC program on a section", HasProgramOfType("IRC", "Certified"))]),
+            [AcceptedPost("1.0", "CERT-1.0-PARTICIPATION", "studentSectionAssociations", "participation in a Certified/IRC program on a section", HasProgramOfType("IRC", "Certified"))]),
         new("2.0", "Reporting work-based learning career education programs at a non-course level",
             ["students", "studentSchoolAssociations", "studentCTEProgramAssociations"],
             [
@@ -43,7 +43,7 @@ public static class UseCaseCatalog
                 "Schedule the student into the Accounting I section, participating in the IRC program 'IRC State Approved Business & Industry'.",
                 "Record the certificated program status of that program on the student.",
             ],
-            [SectionParticipationNeedsStatus("7.0"), AcceptedPost("7.0", "CERT-7.0-PARTICIPATION", "studentSectionAssociations", "participation in a career education program on a section", HasProgramOfType(CareerEducation))]),
+            [AcceptedPost("7.0", "CERT-7.0-PARTICIPATION", "studentSectionAssociations", "participation in a career education program on a section", HasProgramOfType(CareerEducation))]),
         new("15.1", "Sending a student absent for a partial or full school day",
             ["students", "studentSchoolAssociations", "studentSchoolAttendanceEvents"],
             [
@@ -80,21 +80,6 @@ public static class UseCaseCatalog
     private static Expectation AcceptedDelete(string useCase, string rule, string resource) =>
         new(rule, $"WISEdata accepted a DELETE of {resource}", context =>
             context.AcceptedDeletes(resource).Any() ? [] : [($"Use case {useCase}: no {resource} record was deleted.", [])]);
-
-    /// <summary>DPI's 16.1: participation reported on a section needs the status on a studentCTEProgramAssociation.</summary>
-    private static Expectation SectionParticipationNeedsStatus(string useCase) =>
-        new($"CERT-{useCase}-STATUS", "every career education program on a section has the student's studentCTEProgramAssociation", context =>
-        {
-            var associations = context.AcceptedPosts("studentCTEProgramAssociations")
-                .Select(e => (Student: e.Request!["studentReference"]?["studentUniqueId"]?.ToString(), Program: e.Request["programReference"]?["programName"]?.ToString()))
-                .ToHashSet();
-            return context.AcceptedPosts("studentSectionAssociations")
-                .SelectMany(e => ProgramReferences.In(ProgramReferences.StudentSectionAssociations, e.Request!).Select(p => (Exchange: e, Program: p.Reference)))
-                .Where(p => CareerEducation.Contains(ProgramReferences.Code(ProgramReferences.Text(p.Program, "programTypeDescriptor")), StringComparer.OrdinalIgnoreCase))
-                .Select(p => (p.Exchange, Student: p.Exchange.Request!["studentReference"]?["studentUniqueId"]?.ToString(), Name: ProgramReferences.Text(p.Program, "programName")))
-                .Where(p => !associations.Any(a => a.Student == p.Student && string.Equals(a.Program, p.Name, StringComparison.OrdinalIgnoreCase)))
-                .Select(p => ($"Use case {useCase}: student {p.Student} participates in '{p.Name}' on a section, but no studentCTEProgramAssociation reports the student's status in it.", new[] { p.Exchange.Sequence }));
-        });
 
     private static Func<JudgementContext, IEnumerable<(string, long[])>> DeletedThenCreated(string resource) => context =>
     {

@@ -169,7 +169,7 @@ public static class CertifyCommand
                 if (tokenExpired)
                     await output.WriteLineAsync("Drill: the SIS's token has expired.");
             }
-            var missing = Judge.Run(journal, useCases, options.DefaultSchoolYear).Findings
+            var missing = Judge.Run(journal, useCases, options.DefaultSchoolYear, runL2: false).Findings
                 .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToList();
             if (missing.Count == 0 && journal.Count > 0 && now - lastChange >= settle)
             {

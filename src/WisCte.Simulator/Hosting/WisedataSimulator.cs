@@ -83,6 +83,10 @@ public sealed class WisedataSimulator : IDisposable
 
     public FaultInjector Faults => State.Faults;
 
+    /// <summary>Runs DPI's L2 rules now over one LEA's records of a year (as the validation endpoint does).</summary>
+    public IReadOnlyList<WisCte.Dpi.Validation.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.Dpi.SchoolYear year) =>
+        _validations.Run(localEducationAgencyId, year);
+
     /// <summary>Starts a simulator on a loopback port (options.Port, or a free one when 0), baseline loaded.</summary>
     public static WisedataSimulator Start(SimulatorOptions options) => Create(options, listen: true);
 
