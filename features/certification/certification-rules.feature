@@ -17,12 +17,33 @@ Feature: What certification checks, and why
         | use case |
         | 1.0      |
         | 2.0      |
+        | 3.0      |
         | 4.0      |
+        | 5.0      |
+        | 6.0      |
         | 7.0      |
+        | 8.0      |
+        | 9.0      |
+        | 10.0     |
+        | 11.0     |
+        | 12.0     |
+        | 13.0     |
+        | 14.0     |
         | 15.1     |
         | 15.2     |
+        | 15.3     |
+        | 15.4     |
+        | 15.5     |
+        | 15.6     |
         | del-15.1 |
         | del-15.2 |
+        | 16.1     |
+        | 17.1     |
+        | 17.2     |
+        | 17.3     |
+        | 18.1     |
+        | 18.2     |
+        | 18.3     |
 
     Scenario: A SIS that retries with back-off and renews its token passes the fault drills
       Given a SIS being certified for use case "1.0"

@@ -30,7 +30,7 @@ public sealed partial class CertifyProcessTests
     {
         var bundle = NewDirectory("bundle");
         using var process = Start(["certify", "--use-case", "1.0", "--school-year", "2026", "--port", "0", "--out", bundle,
-            "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret", "--settle", "2", "--timeout", "120",
+            "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret", "--settle", "2", "--timeout", forgetsTheAssociation ? "12" : "120",
             "--drill", "503-first-posts", "--drill", "token-expiry"]);
         var output = new StringBuilder();
         var ready = new TaskCompletionSource<string>();

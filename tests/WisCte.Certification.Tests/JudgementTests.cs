@@ -20,6 +20,7 @@ public sealed class JudgementTests
     {
         public Run(SisBehaviour behaviour, int schoolYear = 2026, params string[] faults)
         {
+            Behaviour = behaviour;
             Simulator = WisedataSimulator.Start(new SimulatorOptions
             {
                 Clients = [new ApiClient("vendor-sis", "vendor-secret", 48856)],
@@ -35,6 +36,14 @@ public sealed class JudgementTests
         public HttpClient Http { get; } = new();
         public WisedataSimulator Simulator { get; }
         public ScriptedSisClient Sis { get; }
+
+        /// <summary>The same SIS on another school year's routes (its own token).</summary>
+        public ScriptedSisClient SisFor(int year) =>
+            _byYear.TryGetValue(year, out var sis) ? sis : _byYear[year] = new(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", Behaviour, year);
+
+        private readonly Dictionary<int, ScriptedSisClient> _byYear = [];
+
+        private SisBehaviour Behaviour { get; }
         public Plays Plays { get; }
 
         public Verdict Judge(params string[] useCases) =>
@@ -59,20 +68,32 @@ public sealed class JudgementTests
     {
         using var run = new Run(new SisBehaviour(), 2026, "503:POST:studentSectionAssociations:2", "drop:POST:grades:1", "429:POST:studentSchoolAttendanceEvents:1:retry-after=1");
 
-        await run.Plays.UseCase1Async();
-        run.Simulator.State.Tokens.ExpireAll("vendor-sis"); // a token that expires mid-run
-        await run.Plays.UseCase2Async();
-        await run.Plays.UseCase4Async();
-        await run.Plays.UseCase7Async();
-        await run.Plays.UseCase15_1Async();
-        await run.Plays.UseCase15_2Async();
-        await run.Plays.UseCaseDelete15_1Async();
-        await run.Plays.UseCaseDelete15_2Async();
+        foreach (var useCase in Plays.UseCases)
+        {
+            await Plays.PlayDocumentedAsync(run.Sis, run.SisFor, useCase);
+            if (useCase == "2.0")
+                run.Simulator.State.Tokens.ExpireAll("vendor-sis"); // a token that expires mid-run
+        }
 
         var verdict = run.Judge([.. UseCaseCatalog.All.Select(u => u.Id)]);
         verdict.Findings.Should().BeEmpty();
         verdict.Passed.Should().BeTrue();
+        verdict.UseCases.Select(u => u.Id).Should().BeEquivalentTo(Plays.UseCases, "certification judges every use case the scripted SIS plays");
         run.Simulator.Journal.Query().Should().Contain(e => e.Fault == "503").And.Contain(e => e.Fault == "drop").And.Contain(e => e.Status == 401);
+    }
+
+    public static IEnumerable<TestCaseData> UseCasesAndExpectations() =>
+        UseCaseCatalog.All.SelectMany(u => u.Expectations.Select(e => new TestCaseData(u.Id, e.RuleId).SetName($"A SIS that sends nothing fails {u.Id} under {e.RuleId}")));
+
+    [TestCaseSource(nameof(UseCasesAndExpectations))]
+    public void A_sis_that_sends_nothing_fails_each_expectation(string useCase, string rule)
+    {
+        using var run = new Run(new SisBehaviour());
+
+        var verdict = run.Judge(useCase);
+
+        verdict.Passed.Should().BeFalse();
+        verdict.Findings.Should().Contain(f => f.UseCaseId == useCase && f.RuleId == rule);
     }
 
     public static IEnumerable<TestCaseData> FaultySises() =>

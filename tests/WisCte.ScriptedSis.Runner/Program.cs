@@ -19,7 +19,12 @@ try
     var sis = new ScriptedSisClient(http, baseUrl, Need("client-id"), Need("client-secret"), mistake?.Behaviour ?? new SisBehaviour(), year);
     var plays = new Plays(sis, year);
     Console.WriteLine(mistake is null ? $"Playing use case {useCase} as DPI documents it…" : $"Playing use case {useCase} with a mistake: the SIS {mistake.Name}…");
-    await (mistake?.Play ?? Documented(useCase))(plays);
+    if (mistake is not null)
+        await mistake.Play(plays);
+    else if (Plays.UseCases.Contains(useCase))
+        await Plays.PlayDocumentedAsync(sis, y => new ScriptedSisClient(http, baseUrl, Need("client-id"), Need("client-secret"), new SisBehaviour(), y), useCase); // one use case: one client per year
+    else
+        throw new UsageException($"--use-case {useCase}: the scripted SIS plays {string.Join(", ", Plays.UseCases)}.");
     Console.WriteLine("Done.");
     return 0;
 }
@@ -28,16 +33,3 @@ catch (Exception ex) when (ex is UsageException or InvalidOperationException or 
     await Console.Error.WriteLineAsync($"scripted SIS: {ex.Message}");
     return ex is UsageException or FormatException ? 2 : 1;
 }
-
-static Func<Plays, Task> Documented(string useCase) => useCase switch
-{
-    "1.0" => p => p.UseCase1Async(),
-    "2.0" => p => p.UseCase2Async(),
-    "4.0" => p => p.UseCase4Async(),
-    "7.0" => p => p.UseCase7Async(),
-    "15.1" => p => p.UseCase15_1Async(),
-    "15.2" => p => p.UseCase15_2Async(),
-    "del-15.1" => p => p.UseCaseDelete15_1Async(),
-    "del-15.2" => p => p.UseCaseDelete15_2Async(),
-    _ => throw new UsageException($"--use-case {useCase}: the scripted SIS plays 1.0, 2.0, 4.0, 7.0, 15.1, 15.2, del-15.1, del-15.2."),
-};

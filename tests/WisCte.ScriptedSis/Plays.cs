@@ -81,6 +81,113 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     // ---- whole use cases, done right ----
 
+    /// <summary>Every use case the scripted SIS plays as DPI documents it, by DPI's id.</summary>
+    public static IReadOnlyList<string> UseCases { get; } =
+        ["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0", "13.0", "14.0",
+         "15.1", "15.2", "15.3", "15.4", "15.5", "15.6", "del-15.1", "del-15.2", "16.1", "17.1", "17.2", "17.3", "18.1", "18.2", "18.3"];
+
+    /// <summary>A use case played as DPI documents it; 12.0-14.0 in 2023-24 (their years) whatever this play's year.</summary>
+    public static Task PlayDocumentedAsync(ScriptedSisClient sisFor2026, Func<int, ScriptedSisClient> sisForYear, string useCase)
+    {
+        var plays = new Plays(sisFor2026);
+        var old = new Plays(sisForYear(2024), 2024);
+        return useCase switch
+        {
+            "1.0" => plays.UseCase1Async(),
+            "2.0" or "8.0" => plays.UseCase2Async(),
+            "3.0" => plays.WithProgramsAsync("ANSCI", true, new ProgramRef("WBL", "Supervised Agricultural Experience")),
+            "4.0" => plays.UseCase4Async(),
+            "5.0" => plays.StatusChangeAsync(Irc, "B", "A"),
+            "6.0" => plays.ReEntryAsync("WELD1", new ProgramRef("IRC", "IRC State Approved WTCS- Technical Diploma")),
+            "7.0" or "16.1" => plays.UseCase7Async(),
+            "9.0" => plays.StatusChangeAsync(new ProgramRef("WBL", "Youth Apprenticeship"), "A"),
+            "10.0" => plays.WithProgramsAsync("MKTG1", true, new ProgramRef("IRC", "IRC - Not State Approved"), new ProgramRef("WBL", "School-based Enterprise")),
+            "11.0" => plays.StatusChangeAsync(new ProgramRef("IRC", "IRC State Approved WTCS- Embedded Technical Diploma"), "A"),
+            "12.0" => old.StatusChangeAsync(new ProgramRef("Certified", "IRC State Approved Business & Industry"), "A"),
+            "13.0" => old.ReEntryAsync("ACCT1", new ProgramRef("Dual", "High School Course with WI Private College")),
+            "14.0" => old.WithProgramsAsync("MKTG1", true, new ProgramRef("Non Certified", "Internship/Local Co-op")),
+            "15.1" => plays.UseCase15_1Async(),
+            "15.2" => plays.UseCase15_2Async(),
+            "15.3" => plays.CountDateAsync(),
+            "15.4" => plays.TypedEnrolmentAsync("M", "R-OUTSIDEAGE"),
+            "15.5" => plays.TypedEnrolmentAsync("C", "R-HOME"),
+            "15.6" => plays.TypedEnrolmentAsync("C", "NR-HOME"),
+            "del-15.1" => plays.UseCaseDelete15_1Async(),
+            "del-15.2" => plays.UseCaseDelete15_2Async(),
+            "17.1" or "17.2" => plays.StatusChangeAsync(new ProgramRef("CTE", "Career and Technical Education"), "B"),
+            "17.3" => plays.PassedCourseAsync("FOODS1"),
+            "18.1" => plays.OfferAsync("FX-PFIN-N"),
+            "18.2" => plays.PassedCourseAsync("ACCT1"),
+            "18.3" => plays.ReadCoursesAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(useCase), useCase, "The scripted SIS does not play this use case."),
+        };
+    }
+
+    public async Task WithProgramsAsync(string course, bool withStatus, params ProgramRef[] programs)
+    {
+        var student = await StudentAsync();
+        (await SectionAsync(student, course, programs)).Status.Succeeded();
+        if (withStatus)
+        {
+            foreach (var program in programs)
+                (await CteAssociationAsync(student, program)).Status.Succeeded();
+        }
+    }
+
+    /// <summary>The status reported, then changed in place (POST upsert of the same association).</summary>
+    public async Task StatusChangeAsync(ProgramRef program, params string[] statuses)
+    {
+        var student = await StudentAsync("Twelfth grade");
+        foreach (var status in statuses)
+            (await CteAssociationAsync(student, program, status)).Status.Succeeded();
+    }
+
+    public async Task ReEntryAsync(string course, ProgramRef program)
+    {
+        var student = await StudentAsync();
+        (await sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, Section(course), Begin, Begin.AddDays(35), Year, [program]))).Status.Succeeded();
+        (await sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, Section(course), Begin.AddDays(45), null, Year, [program]))).Status.Succeeded();
+        if (program.Type is not "Dual")
+            (await CteAssociationAsync(student, program)).Status.Succeeded(); // DPI 16.1: the status goes with the participation
+    }
+
+    public async Task CountDateAsync()
+    {
+        var student = await StudentAsync("Tenth grade");
+        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(student, 1302, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", Begin.AddDays(7),
+            receivingServices: [("uri://dpi.wi.gov/CountDateNameDescriptor#Third Friday of September", "uri://dpi.wi.gov/CountDateReceivingServiceDescriptor#A")]))).Status.Succeeded();
+    }
+
+    public async Task TypedEnrolmentAsync(string enrollmentType, string residency)
+    {
+        var student = NewStudent();
+        (await sis.PostAsync("students", UseCasePayloads.Student(student, "cert"))).Status.Succeeded();
+        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(student, School, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", Begin,
+            $"uri://dpi.wi.gov/EnrollmentTypeDescriptor#{enrollmentType}", $"uri://dpi.wi.gov/ResidencyStatusDescriptor#{residency}", 48856))).Status.Succeeded();
+        (await AbsenceAsync(student, $"{schoolYear - 1}-12-01")).Status.Succeeded();
+    }
+
+    public async Task PassedCourseAsync(string course)
+    {
+        var student = await StudentAsync("Tenth grade");
+        (await SectionAsync(student, course)).Status.Succeeded();
+        (await GradeAsync(student, course)).Status.Succeeded();
+    }
+
+    public async Task OfferAsync(string courseCode)
+    {
+        var offering = new System.Text.Json.Nodes.JsonObject
+        {
+            ["localCourseCode"] = $"{courseCode}-{NewStudent()}",
+            ["courseReference"] = new System.Text.Json.Nodes.JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = 48856 },
+            ["schoolReference"] = new System.Text.Json.Nodes.JsonObject { ["schoolId"] = School },
+            ["sessionReference"] = new System.Text.Json.Nodes.JsonObject { ["schoolId"] = School, ["schoolYear"] = schoolYear, ["sessionName"] = $"{schoolYear - 1}-{schoolYear} School Calendar" },
+        };
+        (await sis.PostAsync("courseOfferings", offering)).Status.Succeeded();
+    }
+
+    public async Task ReadCoursesAsync() => _ = await sis.GetAsync("courses", "limit=500");
+
     public async Task UseCase1Async()
     {
         var student = await StudentAsync();

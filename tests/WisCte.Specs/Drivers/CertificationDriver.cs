@@ -43,18 +43,12 @@ public sealed class CertificationDriver : IDisposable
             new SchoolYear(2026));
     }
 
-    public static Func<Plays, Task> Documented(string useCase) => useCase switch
-    {
-        "1.0" => p => p.UseCase1Async(),
-        "2.0" => p => p.UseCase2Async(),
-        "4.0" => p => p.UseCase4Async(),
-        "7.0" => p => p.UseCase7Async(),
-        "15.1" => p => p.UseCase15_1Async(),
-        "15.2" => p => p.UseCase15_2Async(),
-        "del-15.1" => p => p.UseCaseDelete15_1Async(),
-        "del-15.2" => p => p.UseCaseDelete15_2Async(),
-        _ => throw new InvalidOperationException($"No documented play for use case {useCase}."),
-    };
+    /// <summary>The use case played as DPI documents it (other school years' use cases on their own routes).</summary>
+    public Func<Plays, Task> Documented() => plays =>
+        Plays.PlayDocumentedAsync(plays.Sis, year => _byYear.TryGetValue(year, out var sis) ? sis
+            : _byYear[year] = new ScriptedSisClient(_http, _simulator!.BaseUrl, "vendor-sis", "vendor-secret", new SisBehaviour(), year), UseCase);
+
+    private readonly Dictionary<int, ScriptedSisClient> _byYear = [];
 
     public void Dispose()
     {

@@ -14,13 +14,13 @@ public sealed class CertificationSteps(CertificationDriver certification, Report
     public void GivenUseCase(string useCase) => certification.UseCase = useCase;
 
     [When("the SIS plays the use case as DPI documents it")]
-    public Task PlaysDocumented() => certification.PlayAsync(new SisBehaviour(), 2026, [], CertificationDriver.Documented(certification.UseCase));
+    public Task PlaysDocumented() => certification.PlayAsync(new SisBehaviour(), 2026, [], certification.Documented());
 
     [When("the SIS plays the use case as DPI documents it, through 503s on its first POSTs, an expired token and a dropped connection")]
     public Task PlaysThroughDrills() =>
         certification.PlayAsync(new SisBehaviour(), 2026,
             ["503:POST:studentSectionAssociations:2", "503:POST:studentCTEProgramAssociations:2", "drop:POST:studentSchoolAssociations:1"],
-            CertificationDriver.Documented(certification.UseCase), tokenExpiresMidway: true);
+            certification.Documented(), tokenExpiresMidway: true);
 
     [When("a SIS that {string} plays it")]
     public Task PlaysWithMistake(string name)
