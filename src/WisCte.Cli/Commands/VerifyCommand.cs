@@ -49,23 +49,13 @@ public static class VerifyCommand
     {
         if (!File.Exists(path))
             throw new SettingsException($"--journal: there is no journal at {path}.");
-        var entries = new List<JournalEntry>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        try
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                entries.Add(System.Text.Json.JsonSerializer.Deserialize<JournalEntry>(line, SimulatorJournal.JsonOptions)
-                            ?? throw new SettingsException($"--journal: {path}:{number}: empty entry."));
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new SettingsException($"--journal: {path}:{number}: not a journal entry ({ex.Message}).", ex);
-            }
+            return [.. SimulatorJournal.ReadFile(path)];
         }
-        return entries;
+        catch (InvalidDataException ex)
+        {
+            throw new SettingsException($"--journal: {ex.Message}", ex);
+        }
     }
 }

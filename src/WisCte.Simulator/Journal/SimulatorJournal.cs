@@ -75,8 +75,27 @@ public sealed class SimulatorJournal : IDisposable
         }
     }
 
-    public static IEnumerable<JournalEntry> ReadFile(string path) =>
-        File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<JournalEntry>(l, JsonOptions)!);
+    /// <summary>Reads a journal file; a line that is not an entry is an <see cref="InvalidDataException"/> naming file and line.</summary>
+    public static IEnumerable<JournalEntry> ReadFile(string path)
+    {
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            JournalEntry? entry;
+            try
+            {
+                entry = JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{path}:{number}: not a journal entry ({ex.Message}).", ex);
+            }
+            yield return entry ?? throw new InvalidDataException($"{path}:{number}: empty entry.");
+        }
+    }
 
     public void Dispose()
     {
