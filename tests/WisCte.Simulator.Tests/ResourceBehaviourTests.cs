@@ -137,6 +137,44 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_key_change_cascades_into_the_records_that_reference_it_as_the_ods_does()
+    {
+        var student = await EnrolledStudentAsync(Lea);
+        var enrolment = await Lea.PostAsync("studentSectionAssociations", Payloads.StudentSectionAssociation(student));
+        var grade = await Lea.PostAsync("grades", new JsonObject
+        {
+            ["gradeTypeDescriptor"] = "uri://ed-fi.org/GradeTypeDescriptor#Final",
+            ["gradingPeriodReference"] = new JsonObject
+            {
+                ["gradingPeriodDescriptor"] = "uri://ed-fi.org/GradingPeriodDescriptor#First Semester",
+                ["gradingPeriodName"] = "Semester 1",
+                ["schoolId"] = 7525,
+                ["schoolYear"] = 2026,
+            },
+            ["studentSectionAssociationReference"] = new JsonObject
+            {
+                ["beginDate"] = "2025-08-26",
+                ["localCourseCode"] = "ENG9",
+                ["schoolId"] = 7525,
+                ["schoolYear"] = 2026,
+                ["sectionIdentifier"] = "ENG9-01-2026",
+                ["sessionName"] = "2025-2026 School Calendar",
+                ["studentUniqueId"] = student,
+            },
+            ["letterGradeEarned"] = "A",
+        });
+        grade.Code.Should().Be(201, grade.Text);
+
+        var moved = await Lea.PutAsync("studentSectionAssociations", enrolment.Id, Payloads.StudentSectionAssociation(student, beginDate: "2025-09-02"));
+
+        moved.Code.Should().Be(204, moved.Text);
+        (await Lea.GetAsync("grades/" + grade.Id)).Json!["studentSectionAssociationReference"]!["beginDate"]!.GetValue<string>().Should().Be("2025-09-02");
+        (await Lea.DeleteAsync("studentSectionAssociations", enrolment.Id)).Code.Should().Be(409, "the grade still references the moved enrolment");
+        (await Lea.DeleteAsync("grades", grade.Id)).Code.Should().Be(204);
+        (await Lea.DeleteAsync("studentSectionAssociations", enrolment.Id)).Code.Should().Be(204);
+    }
+
+    [Test]
     public async Task If_match_with_a_stale_etag_is_412_on_put_and_delete()
     {
         var id = NewStudentId();

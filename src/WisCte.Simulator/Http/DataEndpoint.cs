@@ -285,11 +285,6 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                     return Fail(EdFiProblem.KeyChangeNotSupported(resource.ResourceName));
                 if (s.ByKey(resource.Endpoint, key) is not null)
                     return Fail(EdFiProblem.NonUniqueIdentity($"A {resource.ResourceName} with the identifying values ({NaturalKey.Display(key)}) already exists."));
-                if (s.ReferencesTo(resource.Endpoint, existing.Key) is [var dependent, ..])
-                    return Fail(EdFiProblem.DependentItemExists(ResourceNameOf(dependent.Resource)) with
-                    {
-                        Errors = ["This simulator does not cascade key changes into referencing items; delete and re-create them, or change the key before they exist."],
-                    });
             }
             if (ResolveReferences(s, document.References, out var references) is { } unresolved)
                 return Fail(unresolved);
@@ -304,6 +299,8 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 References = references,
             };
             s.Put(updated);
+            if (key != existing.Key)
+                KeyCascade.Apply(state, s, resource, existing.Key, key, document.Document, now);
             return updated;
 
             StoredDocument Fail(EdFiProblem p)
