@@ -1,14 +1,11 @@
-using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Reqnroll;
 using Reqnroll.BoDi;
-using WisCte.EdFi;
-using WisCte.Reqnroll.NUnit.Reporting;
 using WisCte.Specs.Support;
 
 namespace WisCte.Specs.Hooks;
 
-/// <summary>The run's target (made once), what a target cannot run (skipped, with the reason), and the evidence of every step.</summary>
+/// <summary>The run's target (made once), and what a target cannot run (skipped, with the reason).</summary>
 [Binding]
 public sealed class RunHooks
 {
@@ -56,47 +53,5 @@ public sealed class RunHooks
             return;
         output.WriteLine($"Skipped against {target.Settings}: {reason}.");
         Assert.Ignore($"Skipped against {target.Settings}: {reason}.");
-    }
-
-    [AfterStep]
-    public static void AttachExchanges(ScenarioExchanges exchanges, ReportAttachments report)
-    {
-        ArgumentNullException.ThrowIfNull(exchanges);
-        ArgumentNullException.ThrowIfNull(report);
-        foreach (var exchange in exchanges.TakeNew())
-            report.AttachJson($"{exchange.Method} {new Uri(exchange.Url).AbsolutePath} {exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"}", Evidence(exchange));
-    }
-
-    private static JsonObject Evidence(HttpExchange exchange) => new()
-    {
-        ["request"] = new JsonObject
-        {
-            ["method"] = exchange.Method,
-            ["url"] = exchange.Url,
-            ["headers"] = new JsonObject(exchange.RequestHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
-            ["body"] = Parse(exchange.RequestBody),
-        },
-        ["response"] = new JsonObject
-        {
-            ["status"] = exchange.Status,
-            ["error"] = exchange.Error,
-            ["headers"] = new JsonObject(exchange.ResponseHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
-            ["body"] = Parse(exchange.ResponseBody),
-            ["milliseconds"] = Math.Round(exchange.Duration.TotalMilliseconds, 1),
-        },
-    };
-
-    private static JsonNode? Parse(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-            return null;
-        try
-        {
-            return JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return body;
-        }
     }
 }

@@ -1,19 +1,18 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using WisCte.EdFi;
+using WisCte.Reqnroll.NUnit.Reporting;
 
 namespace WisCte.Specs.Support;
 
-/// <summary>The HTTP exchanges of one scenario, in order; the step hook attaches each step's share to the report.</summary>
-public sealed class ScenarioExchanges : IExchangeRecorder
+/// <summary>
+/// The HTTP exchanges of one scenario, each attached to the report as it happens, so that it sits under the step that
+/// made it (secrets and tokens are already masked by the Ed-Fi client's recorder).
+/// </summary>
+public sealed class ScenarioExchanges(ReportAttachments report) : IExchangeRecorder
 {
     private readonly Lock _gate = new();
     private readonly List<HttpExchange> _all = [];
-    private int _attached;
-
-    public void Record(HttpExchange exchange)
-    {
-        lock (_gate)
-            _all.Add(exchange);
-    }
 
     public IReadOnlyList<HttpExchange> All
     {
@@ -24,14 +23,47 @@ public sealed class ScenarioExchanges : IExchangeRecorder
         }
     }
 
-    /// <summary>The exchanges since the last call: those of the step that just ran.</summary>
-    public IReadOnlyList<HttpExchange> TakeNew()
+    public void Record(HttpExchange exchange)
     {
+        ArgumentNullException.ThrowIfNull(exchange);
         lock (_gate)
         {
-            var fresh = _all.Skip(_attached).ToList();
-            _attached = _all.Count;
-            return fresh;
+            _all.Add(exchange);
+            var status = exchange.Status?.ToString(CultureInfo.InvariantCulture) ?? "no response";
+            report.AttachJson($"{exchange.Method} {new Uri(exchange.Url).AbsolutePath} {status}", Evidence(exchange));
+        }
+    }
+
+    private static JsonObject Evidence(HttpExchange exchange) => new()
+    {
+        ["request"] = new JsonObject
+        {
+            ["method"] = exchange.Method,
+            ["url"] = exchange.Url,
+            ["headers"] = new JsonObject(exchange.RequestHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
+            ["body"] = Parse(exchange.RequestBody),
+        },
+        ["response"] = new JsonObject
+        {
+            ["status"] = exchange.Status,
+            ["error"] = exchange.Error,
+            ["headers"] = new JsonObject(exchange.ResponseHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
+            ["body"] = Parse(exchange.ResponseBody),
+            ["milliseconds"] = Math.Round(exchange.Duration.TotalMilliseconds, 1),
+        },
+    };
+
+    private static JsonNode? Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            return null;
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body;
         }
     }
 }
