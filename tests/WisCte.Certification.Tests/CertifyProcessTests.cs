@@ -1,22 +1,16 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.ScriptedSis;
 using WisCte.Simulator.Journal;
+using WisCte.TestSupport;
 
 namespace WisCte.Certification.Tests;
 
 /// <summary>`wiscte certify` and `wiscte verify` as a vendor runs them: a real process, a scripted SIS, a bundle DPI can check.</summary>
 [Category("cli")]
-public sealed partial class CertifyProcessTests
+public sealed class CertifyProcessTests
 {
-    private static string Wiscte => typeof(CertifyProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "WiscteAssembly").Value!;
-
     private static string NewDirectory(string name)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"wiscte-{name}-{Guid.NewGuid():N}");
@@ -29,33 +23,19 @@ public sealed partial class CertifyProcessTests
     public async Task Certify_judges_a_sis_and_leaves_a_checkable_bundle(bool forgetsTheAssociation, int exitCode)
     {
         var bundle = NewDirectory("bundle");
-        using var process = Start(["certify", "--use-case", "1.0", "--school-year", "2026", "--port", "0", "--out", bundle,
+        using var certify = await ListeningWiscte.StartAsync("certify", "--use-case", "1.0", "--school-year", "2026", "--port", "0", "--out", bundle,
             "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret", "--settle", "2", "--timeout", forgetsTheAssociation ? "12" : "120",
-            "--drill", "503-first-posts", "--drill", "token-expiry"]);
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource<string>();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-                output.AppendLine(e.Data);
-            if (e.Data is { } line && BaseUrl().Match(line) is { Success: true } match)
-                ready.TrySetResult(match.Groups["url"].Value);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.StandardInput.Close(); // no operator at the keyboard: the run settles by itself
-
-        var baseUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            "--drill", "503-first-posts", "--drill", "token-expiry");
         using var http = new HttpClient();
-        var plays = new Plays(new ScriptedSisClient(http, baseUrl, "vendor-sis", "vendor-s3cret", new SisBehaviour()));
+        var plays = new Plays(new ScriptedSisClient(http, certify.BaseUrl, "vendor-sis", "vendor-s3cret", new SisBehaviour()));
         var student = await plays.StudentAsync();
         await plays.SectionAsync(student, "CNA", Plays.Irc);
         if (!forgetsTheAssociation)
             await plays.CteAssociationAsync(student, Plays.Irc);
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(150));
+        var exited = await certify.WaitForExitAsync(TimeSpan.FromSeconds(150));
 
-        process.ExitCode.Should().Be(exitCode, output.ToString());
-        var printed = output.ToString();
+        var printed = certify.Output;
+        exited.Should().Be(exitCode, printed);
         printed.Should().Contain("SCENARIO SHEET").And.Contain("Use case 1.0").And.Contain("token URL:").And.NotContain("vendor-s3cret");
         var verdict = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, "verdict.json")))!;
         verdict["passed"]!.GetValue<bool>().Should().Be(!forgetsTheAssociation);
@@ -68,8 +48,8 @@ public sealed partial class CertifyProcessTests
         (await File.ReadAllTextAsync(Path.Combine(bundle, "journal.ndjson"))).Should().NotContain("vendor-s3cret");
         File.Exists(Path.Combine(bundle, "report.html")).Should().BeTrue();
 
-        var check = await RunAsync("sha256sum", ["-c", "manifest.sha256"], bundle);
-        check.ExitCode.Should().Be(0, check.Output);
+        var check = await WiscteProcess.RunProgramAsync("sha256sum", bundle, "-c", "manifest.sha256");
+        check.ExitCode.Should().Be(0, check.Output + check.Error);
         check.Output.Should().Contain("verdict.json: OK").And.Contain("journal.ndjson: OK").And.Contain("report.html: OK");
         Directory.Delete(bundle, recursive: true);
     }
@@ -78,55 +58,24 @@ public sealed partial class CertifyProcessTests
     public async Task Verify_judges_a_recorded_journal_offline_and_exits_0_only_when_it_conforms()
     {
         var bundle = NewDirectory("first");
-        using (var certify = Start(["certify", "--use-case", "1.0", "--port", "0", "--out", bundle, "--client-id", "v", "--client-secret", "s", "--settle", "1", "--timeout", "60"]))
+        using (var certify = await ListeningWiscte.StartAsync("certify", "--use-case", "1.0", "--port", "0", "--out", bundle,
+            "--client-id", "v", "--client-secret", "s", "--settle", "1", "--timeout", "60"))
         {
-            var ready = new TaskCompletionSource<string>();
-            certify.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is { } line && BaseUrl().Match(line) is { Success: true } match)
-                    ready.TrySetResult(match.Groups["url"].Value);
-            };
-            certify.BeginOutputReadLine();
-            certify.StandardInput.Close();
             using var http = new HttpClient();
-            await new Plays(new ScriptedSisClient(http, await ready.Task.WaitAsync(TimeSpan.FromSeconds(60)), "v", "s", new SisBehaviour())).UseCase1Async();
-            await certify.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            await new Plays(new ScriptedSisClient(http, certify.BaseUrl, "v", "s", new SisBehaviour())).UseCase1Async();
+            await certify.WaitForExitAsync(TimeSpan.FromSeconds(90));
         }
         var journal = Path.Combine(bundle, "journal.ndjson");
 
-        var conforms = await RunAsync("dotnet", [Wiscte, "verify", "--journal", journal, "--use-case", "1.0", "--out", NewDirectory("verify-ok")]);
-        var claimsMore = await RunAsync("dotnet", [Wiscte, "verify", "--journal", journal, "--use-case", "1.0", "--use-case", "15.1", "--out", NewDirectory("verify-more")]);
-        var badFile = await RunAsync("dotnet", [Wiscte, "verify", "--journal", Path.Combine(bundle, "report.html"), "--out", NewDirectory("verify-bad")]);
+        var conforms = await WiscteProcess.RunAsync("verify", "--journal", journal, "--use-case", "1.0", "--out", NewDirectory("verify-ok"));
+        var claimsMore = await WiscteProcess.RunAsync("verify", "--journal", journal, "--use-case", "1.0", "--use-case", "15.1", "--out", NewDirectory("verify-more"));
+        var badFile = await WiscteProcess.RunAsync("verify", "--journal", Path.Combine(bundle, "report.html"), "--out", NewDirectory("verify-bad"));
 
-        conforms.ExitCode.Should().Be(0, conforms.Output);
+        conforms.ExitCode.Should().Be(0, conforms.Output + conforms.Error);
         conforms.Output.Should().Contain("PASS  1.0");
         claimsMore.ExitCode.Should().Be(1, "the journal holds no absence, so 15.1 fails");
         claimsMore.Output.Should().Contain("FAIL  15.1").And.Contain("CERT-15.1-ABSENCE");
         badFile.ExitCode.Should().Be(2);
-        badFile.Output.Should().Contain("report.html:1: not a journal entry").And.NotContain("   at ");
+        (badFile.Output + badFile.Error).Should().Contain("report.html:1: not a journal entry").And.NotContain("   at ");
     }
-
-    private static Process Start(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Wiscte);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string? directory = null)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory ?? "" };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        return (process.ExitCode, await output + await error);
-    }
-
-    [GeneratedRegex(@"base URL:\s+(?<url>http://\S+)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex BaseUrl();
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Cli.Commands;
-using WisCte.Cli.Tests.Support;
+using WisCte.TestSupport;
 using WisCte.Dpi;
 using WisCte.EdFi;
 using WisCte.ReferenceSis;

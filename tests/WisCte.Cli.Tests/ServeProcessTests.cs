@@ -2,36 +2,23 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Cli.Tests.Support;
+using WisCte.TestSupport;
 
 namespace WisCte.Cli.Tests;
 
 /// <summary>`wiscte serve` as a user runs it: a real process, its printed URLs, Ctrl-C/SIGTERM, its journal file.</summary>
 [Category("cli")]
-public sealed partial class ServeProcessTests
+public sealed class ServeProcessTests
 {
     [Test]
     public async Task Serve_prints_where_it_listens_answers_requests_keeps_the_journal_and_stops_on_sigterm()
     {
         var journal = Path.Combine(Path.GetTempPath(), $"wiscte-serve-{Guid.NewGuid():N}.ndjson");
-        using var process = Start("serve", "--port", "0", "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret",
+        using var serve = await ListeningWiscte.StartAsync("serve", "--port", "0", "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret",
             "--school-year", "2026", "--journal", journal, "--fault", "503:POST:students:1");
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource<string>();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-                output.AppendLine(e.Data);
-            if (e.Data is { } line && BaseUrl().Match(line) is { Success: true } match)
-                ready.TrySetResult(match.Groups["url"].Value);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var baseUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var baseUrl = serve.BaseUrl;
         using var http = new HttpClient();
         (await http.GetAsync(new Uri(baseUrl + "/"))).IsSuccessStatusCode.Should().BeTrue();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
@@ -45,13 +32,13 @@ public sealed partial class ServeProcessTests
         ((int)(await http.PostAsync(new Uri(baseUrl + "/data/v3/ed-fi/students"), student)).StatusCode).Should().Be(201);
         File.ReadAllLines(journal).Should().HaveCountGreaterThanOrEqualTo(4, "the journal file is written as requests arrive");
 
-        using (Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (Process.Start("kill", ["-TERM", serve.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
         }
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
-        process.ExitCode.Should().Be(0);
-        var printed = output.ToString();
+        exitCode.Should().Be(0, serve.Output);
+        var printed = serve.Output;
         printed.Should().Contain("token URL:  " + baseUrl + "/oauth/token").And.Contain("client id:  vendor-sis (LEA 48856)")
             .And.Contain("Stopped after").And.NotContain("vendor-s3cret", "a secret the user chose is never printed");
         File.ReadAllText(journal).Should().NotContain("vendor-s3cret").And.NotContain(token);
@@ -61,16 +48,9 @@ public sealed partial class ServeProcessTests
     [Test]
     public async Task A_bad_setting_exits_2_with_a_message_and_no_stack_trace()
     {
-        using var process = Start("serve", "--port", "70000");
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var (exitCode, _, error) = await WiscteProcess.RunAsync("serve", "--port", "70000");
 
-        process.ExitCode.Should().Be(2);
+        exitCode.Should().Be(2);
         error.Should().Contain("--port 70000 is not a port number").And.NotContain("   at ");
     }
-
-    private static Process Start(params string[] arguments) => WiscteProcess.Start(arguments);
-
-    [GeneratedRegex(@"base URL:\s+(?<url>http://\S+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex BaseUrl();
 }

@@ -158,27 +158,6 @@ public sealed class DpiL2ValidationTests : SimulatorTestBase
     private async Task EnrolWithGradeAsync(string student, string course, string letter)
     {
         (await Lea.PostAsync("studentSectionAssociations", Payloads.StudentSectionAssociation(student, course))).Code.Should().Be(201);
-        (await Lea.PostAsync("grades", new JsonObject
-        {
-            ["gradeTypeDescriptor"] = "uri://ed-fi.org/GradeTypeDescriptor#Final",
-            ["gradingPeriodReference"] = new JsonObject
-            {
-                ["gradingPeriodDescriptor"] = "uri://ed-fi.org/GradingPeriodDescriptor#First Semester",
-                ["gradingPeriodName"] = "Semester 1",
-                ["schoolId"] = PublicSchool,
-                ["schoolYear"] = 2026,
-            },
-            ["studentSectionAssociationReference"] = new JsonObject
-            {
-                ["beginDate"] = "2025-08-26",
-                ["localCourseCode"] = course,
-                ["schoolId"] = PublicSchool,
-                ["schoolYear"] = 2026,
-                ["sectionIdentifier"] = $"{course}-01-2026",
-                ["sessionName"] = "2025-2026 School Calendar",
-                ["studentUniqueId"] = student,
-            },
-            ["letterGradeEarned"] = letter,
-        })).Code.Should().Be(201);
+        (await Lea.PostAsync("grades", Payloads.Grade(student, letter, course))).Code.Should().Be(201);
     }
 }

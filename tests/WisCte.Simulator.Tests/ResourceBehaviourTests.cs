@@ -141,28 +141,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     {
         var student = await EnrolledStudentAsync(Lea);
         var enrolment = await Lea.PostAsync("studentSectionAssociations", Payloads.StudentSectionAssociation(student));
-        var grade = await Lea.PostAsync("grades", new JsonObject
-        {
-            ["gradeTypeDescriptor"] = "uri://ed-fi.org/GradeTypeDescriptor#Final",
-            ["gradingPeriodReference"] = new JsonObject
-            {
-                ["gradingPeriodDescriptor"] = "uri://ed-fi.org/GradingPeriodDescriptor#First Semester",
-                ["gradingPeriodName"] = "Semester 1",
-                ["schoolId"] = 7525,
-                ["schoolYear"] = 2026,
-            },
-            ["studentSectionAssociationReference"] = new JsonObject
-            {
-                ["beginDate"] = "2025-08-26",
-                ["localCourseCode"] = "ENG9",
-                ["schoolId"] = 7525,
-                ["schoolYear"] = 2026,
-                ["sectionIdentifier"] = "ENG9-01-2026",
-                ["sessionName"] = "2025-2026 School Calendar",
-                ["studentUniqueId"] = student,
-            },
-            ["letterGradeEarned"] = "A",
-        });
+        var grade = await Lea.PostAsync("grades", Payloads.Grade(student, "A"));
         grade.Code.Should().Be(201, grade.Text);
 
         var moved = await Lea.PutAsync("studentSectionAssociations", enrolment.Id, Payloads.StudentSectionAssociation(student, beginDate: "2025-09-02"));
@@ -229,28 +208,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     {
         var student = await EnrolledStudentAsync(Lea);
         var ssa = await Lea.PostAsync("studentSectionAssociations", Payloads.StudentSectionAssociation(student));
-        var grade = await Lea.PostAsync("grades", new JsonObject
-        {
-            ["gradeTypeDescriptor"] = "uri://ed-fi.org/GradeTypeDescriptor#Final",
-            ["gradingPeriodReference"] = new JsonObject
-            {
-                ["gradingPeriodDescriptor"] = "uri://ed-fi.org/GradingPeriodDescriptor#First Semester",
-                ["gradingPeriodName"] = "Semester 1",
-                ["schoolId"] = 7525,
-                ["schoolYear"] = 2026,
-            },
-            ["studentSectionAssociationReference"] = new JsonObject
-            {
-                ["beginDate"] = "2025-08-26",
-                ["localCourseCode"] = "ENG9",
-                ["schoolId"] = 7525,
-                ["schoolYear"] = 2026,
-                ["sectionIdentifier"] = "ENG9-01-2026",
-                ["sessionName"] = "2025-2026 School Calendar",
-                ["studentUniqueId"] = student,
-            },
-            ["letterGradeEarned"] = "B",
-        });
+        var grade = await Lea.PostAsync("grades", Payloads.Grade(student, "B"));
         grade.Code.Should().Be(201, grade.Text);
 
         var blocked = await Lea.DeleteAsync("studentSectionAssociations", ssa.Id);

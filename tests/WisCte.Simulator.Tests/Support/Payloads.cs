@@ -55,4 +55,28 @@ public static class Payloads
             body["cteProgramServices"] = new JsonArray(new JsonObject { ["cteProgramServiceDescriptor"] = "uri://dpi.wi.gov/CteProgramServiceDescriptor#8", ["cipCode"] = "51.3902" });
         return body;
     }
+
+    /// <summary>A final semester-1 grade on a 2025-26 section enrolment made by <see cref="StudentSectionAssociation"/>.</summary>
+    public static JsonObject Grade(string student, string letter, string localCourseCode = "ENG9", string enrolmentBeginDate = "2025-08-26") => new()
+    {
+        ["gradeTypeDescriptor"] = "uri://ed-fi.org/GradeTypeDescriptor#Final",
+        ["gradingPeriodReference"] = new JsonObject
+        {
+            ["gradingPeriodDescriptor"] = "uri://ed-fi.org/GradingPeriodDescriptor#First Semester",
+            ["gradingPeriodName"] = "Semester 1",
+            ["schoolId"] = 7525,
+            ["schoolYear"] = 2026,
+        },
+        ["studentSectionAssociationReference"] = new JsonObject
+        {
+            ["beginDate"] = enrolmentBeginDate,
+            ["localCourseCode"] = localCourseCode,
+            ["schoolId"] = 7525,
+            ["schoolYear"] = 2026,
+            ["sectionIdentifier"] = $"{localCourseCode}-01-2026",
+            ["sessionName"] = "2025-2026 School Calendar",
+            ["studentUniqueId"] = student,
+        },
+        ["letterGradeEarned"] = letter,
+    };
 }
