@@ -7,6 +7,7 @@ var root = new RootCommand("WisCte.Conformance: conformance harness for Wisconsi
     CleanupCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable),
     CertifyCommand.Create(Console.Out, Console.Error, Console.In),
     VerifyCommand.Create(Console.Out, Console.Error),
+    AuditCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable),
 };
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

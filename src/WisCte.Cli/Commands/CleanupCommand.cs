@@ -13,8 +13,8 @@ namespace WisCte.Cli.Commands;
 /// </summary>
 public static class CleanupCommand
 {
-    public const string ClientIdVariable = "WISCTE_CLIENT_ID";
-    public const string ClientSecretVariable = "WISCTE_CLIENT_SECRET";
+    public const string ClientIdVariable = EndpointOptions.ClientIdVariable;
+    public const string ClientSecretVariable = EndpointOptions.ClientSecretVariable;
 
     public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
@@ -22,11 +22,7 @@ public static class CleanupCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The endpoint to delete at. Default: the base URL the ledger's records name (they must all name the same one)." };
         var clientId = new Option<string?>("--client-id") { Description = $"Client id of the key to delete with. Default: ${ClientIdVariable}." };
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${ClientSecretVariable}." };
-        var yearInRoute = new Option<string?>("--year-in-route")
-        {
-            Description = "true or false: whether the school year is a route segment (/{year}/data/v3/…). Default: true when the base URL "
-                          + "is a loopback address (the simulator), false otherwise (a real WISEdata year has a base URL of its own).",
-        };
+        var yearInRoute = new Option<string?>("--year-in-route") { Description = EndpointOptions.YearInRouteDescription };
 
         var command = new Command("cleanup", "Delete exactly the records a run's ledger names, children first (for a run that was interrupted).")
         {
@@ -82,10 +78,10 @@ public static class CleanupCommand
             {
                 result = await LedgerCleanup.RunAsync(settings.Entries, year => clients[year], cancellation: cancellation);
             }
-            catch (Exception ex) when (ex is EdFiAuthenticationException || IsUnreachable(ex, cancellation))
+            catch (Exception ex) when (ex is EdFiAuthenticationException || EndpointOptions.IsUnreachable(ex, cancellation))
             {
                 await error.WriteLineAsync(
-                    $"wiscte cleanup: stopped part way: {Sentence(ex.Message)} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
+                    $"wiscte cleanup: stopped part way: {EndpointOptions.Sentence(ex.Message)} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
                 return 1;
             }
 
@@ -119,12 +115,12 @@ public static class CleanupCommand
         catch (EdFiAuthenticationException ex)
         {
             await error.WriteLineAsync(
-                $"wiscte cleanup: {Sentence(ex.Message)} Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
+                $"wiscte cleanup: {EndpointOptions.Sentence(ex.Message)} Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
             return 2;
         }
-        catch (Exception ex) when (IsUnreachable(ex, cancellation))
+        catch (Exception ex) when (EndpointOptions.IsUnreachable(ex, cancellation))
         {
-            await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {Sentence(ex.Message)} Nothing was deleted.");
+            await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {EndpointOptions.Sentence(ex.Message)} Nothing was deleted.");
             return 1;
         }
     }
@@ -147,13 +143,9 @@ public static class CleanupCommand
     private static string Records(int count) =>
         count == 1 ? "the 1 record" : string.Create(CultureInfo.InvariantCulture, $"the {count} records");
 
-    private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
     private static string Name(LedgerEntry entry) =>
         string.IsNullOrWhiteSpace(entry.Description) ? $"{entry.Resource}/{entry.Id}" : $"{entry.Resource}/{entry.Id} ({entry.Description})";
-
-    private static bool IsUnreachable(Exception ex, CancellationToken cancellation) =>
-        ex is HttpRequestException || (ex is TaskCanceledException && !cancellation.IsCancellationRequested);
 }
 
 /// <summary>
@@ -174,7 +166,7 @@ public sealed partial record CleanupSettings(
 
         Uri? given = null;
         if (!string.IsNullOrWhiteSpace(baseUrl))
-            given = ParseBaseUrl(baseUrl) ?? throw new SettingsException($"--base-url '{baseUrl}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
+            given = EndpointOptions.ParseBaseUrl(baseUrl) ?? throw new SettingsException($"--base-url '{baseUrl}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
         var recorded = entries.Select(e => e.Url).Distinct().ToList();
         if (entries.Count == 0)
             return new CleanupSettings(path, [], given, recorded, "", "", false);
@@ -182,16 +174,8 @@ public sealed partial record CleanupSettings(
             throw new SettingsException($"{path} names records at more than one base URL ({string.Join(", ", recorded)}); give --base-url to say which to delete at.");
         var target = given ?? recorded[0];
 
-        var id = Either(clientId, environment(CleanupCommand.ClientIdVariable))
-                 ?? throw new SettingsException($"No client id: give --client-id or set {CleanupCommand.ClientIdVariable}.");
-        var secret = Either(clientSecret, environment(CleanupCommand.ClientSecretVariable))
-                     ?? throw new SettingsException($"No client secret: give --client-secret or set {CleanupCommand.ClientSecretVariable}.");
-
-        bool inRoute;
-        if (string.IsNullOrWhiteSpace(yearInRoute))
-            inRoute = target.IsLoopback;
-        else if (!bool.TryParse(yearInRoute.Trim(), out inRoute))
-            throw new SettingsException($"--year-in-route '{yearInRoute}' should be true or false.");
+        var (id, secret) = EndpointOptions.Credentials(clientId, clientSecret, environment);
+        var inRoute = EndpointOptions.YearInRoute(yearInRoute, target);
 
         return new CleanupSettings(path, [.. entries.Select(e => e.Entry)], target, recorded, id, secret, inRoute);
     }
@@ -236,23 +220,12 @@ public sealed partial record CleanupSettings(
                 throw new SettingsException($"--ledger: {where}: '{entry.Id}' is not a resource id.");
             if (entry.SchoolYear is < 1990 or > 2100)
                 throw new SettingsException($"--ledger: {where}: {entry.SchoolYear.ToString(CultureInfo.InvariantCulture)} is not a school year.");
-            var url = ParseBaseUrl(entry.BaseUrl)
+            var url = EndpointOptions.ParseBaseUrl(entry.BaseUrl)
                       ?? throw new SettingsException($"--ledger: {where}: base URL '{entry.BaseUrl}' is not an absolute http(s) URL.");
             checkedEntries.Add((entry, url));
         }
         return checkedEntries;
     }
-
-    /// <summary>An absolute http(s) URL, with one trailing slash, so that "http://h:1" and "http://h:1/" are one endpoint.</summary>
-    private static Uri? ParseBaseUrl(string? text) =>
-        !string.IsNullOrWhiteSpace(text)
-        && Uri.TryCreate(text.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : null;
-
-    private static string? Either(string? option, string? variable) =>
-        !string.IsNullOrWhiteSpace(option) ? option : !string.IsNullOrWhiteSpace(variable) ? variable : null;
 
     /// <summary>An Ed-Fi resource ("grades") or one with its schema ("wi/…"): nothing that could climb out of the data path.</summary>
     [GeneratedRegex("^(?:[a-z][a-zA-Z0-9-]*/)?[a-zA-Z][a-zA-Z0-9]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -30,7 +30,21 @@ public sealed record ValidationResult(
     string? ResourceId,
     string? StudentUniqueId,
     long LocalEducationAgencyId,
-    SchoolYear SchoolYear);
+    SchoolYear SchoolYear)
+{
+    /// <summary>One finding as JSON, the same wherever it is shown (the simulator's validation API, an audit's file).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["ruleId"] = Code,
+        ["severity"] = Severity.ToString(),
+        ["message"] = Message,
+        ["resourceType"] = Resource,
+        ["resourceId"] = ResourceId,
+        ["studentUniqueId"] = StudentUniqueId,
+        ["localEducationAgencyId"] = LocalEducationAgencyId,
+        ["schoolYear"] = SchoolYear.EndYear,
+    };
+}
 
 public sealed record L2Context(IL2DataSet Data, long LocalEducationAgencyId, SchoolYear Year)
 {

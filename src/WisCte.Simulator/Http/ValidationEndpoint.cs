@@ -76,17 +76,7 @@ public sealed class ValidationEndpoint(SimulatorState state)
             (request.QueryValue("code") is not { } code || string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
             && (request.QueryValue("severity") is not { } severity || string.Equals(r.Severity.ToString(), severity, StringComparison.OrdinalIgnoreCase))
             && (request.QueryValue("studentUniqueId") is not { } student || string.Equals(r.StudentUniqueId, student, StringComparison.Ordinal))).ToList();
-        var page = new JsonArray([.. filtered.Skip(offset).Take(limit).Select(r => (JsonNode?)new JsonObject
-        {
-            ["ruleId"] = r.Code,
-            ["severity"] = r.Severity.ToString(),
-            ["message"] = r.Message,
-            ["resourceType"] = r.Resource,
-            ["resourceId"] = r.ResourceId,
-            ["studentUniqueId"] = r.StudentUniqueId,
-            ["localEducationAgencyId"] = r.LocalEducationAgencyId,
-            ["schoolYear"] = r.SchoolYear.EndYear,
-        })]);
+        var page = new JsonArray([.. filtered.Skip(offset).Take(limit).Select(r => (JsonNode?)r.ToJson())]);
         return SimResponse.Json(200, page).WithHeader("Total-Count", filtered.Count.ToString(CultureInfo.InvariantCulture));
     }
 
