@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
+using WisCte.Dpi;
+using WisCte.Simulator.Http;
 using WisCte.Simulator.Tests.Support;
 
 namespace WisCte.Simulator.Tests;
@@ -41,6 +43,25 @@ public sealed class DpiL2ValidationTests : SimulatorTestBase
 
         (await Lea.PostAsync("studentCTEProgramAssociations", Payloads.CteAssociation(student, 2026, "IRC", "IRC State Approved Business & Industry"))).Code.Should().Be(201);
         Codes(await ResultsAsync(Lea, student)).Should().NotContain("WI-L2-16.1");
+    }
+
+    [Test]
+    public async Task A_run_over_older_data_that_finishes_last_does_not_replace_newer_results()
+    {
+        // Parallel scenarios of one LEA validate at once: run 1 starts before a client's write, run 2 after it, and
+        // run 1 finishes last. The client must read run 2's results, or it sees a finding its write has fixed.
+        var validations = new ValidationEndpoint(Simulator.State);
+        var student = await EnrolledStudentAsync(Lea);
+        (await Lea.PostAsync("studentSectionAssociations", WithPrograms(Payloads.StudentSectionAssociation(student, "CNA"), ("IRC", "IRC State Approved Business & Industry")))).Code.Should().Be(201);
+        var older = validations.Compute(48856, new SchoolYear(2026));
+        (await Lea.PostAsync("studentCTEProgramAssociations", Payloads.CteAssociation(student, 2026, "IRC", "IRC State Approved Business & Industry"))).Code.Should().Be(201);
+        var newer = validations.Compute(48856, new SchoolYear(2026));
+
+        validations.Keep(newer);
+        validations.Keep(older);
+
+        older.Results.Should().Contain(r => r.Code == "WI-L2-16.1" && r.StudentUniqueId == student, "the older run predates the CTE association");
+        validations.Latest(48856, new SchoolYear(2026)).Should().NotContain(r => r.Code == "WI-L2-16.1" && r.StudentUniqueId == student);
     }
 
     [Test]

@@ -16,7 +16,8 @@ namespace WisCte.Simulator.Http;
 /// </summary>
 public sealed class ValidationEndpoint(SimulatorState state)
 {
-    private readonly ConcurrentDictionary<(long Lea, SchoolYear Year), IReadOnlyList<ValidationResult>> _latest = new();
+    private readonly ConcurrentDictionary<(long Lea, SchoolYear Year), ValidationRun> _latest = new();
+    private long _runs;
 
     public (SimResponse Response, string? ClientId) Handle(SimRequest request, Route route, string correlationId)
     {
@@ -41,12 +42,34 @@ public sealed class ValidationEndpoint(SimulatorState state)
     /// <summary>Runs the L2 rules now and keeps the results as the LEA's latest run for the year.</summary>
     public IReadOnlyList<ValidationResult> Run(long lea, SchoolYear year)
     {
-        var store = state.Year(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, "School year not served.");
-        var data = new StoreDataSet(store, lea, resource => state.Schema.Find(resource)?.IsOwnedByDpi == true);
-        var results = L2RuleSet.Dpi.Run(new L2Context(data, lea, year));
-        _latest[(lea, year)] = results;
-        return results;
+        var run = Compute(lea, year);
+        Keep(run);
+        return run.Results;
     }
+
+    /// <summary>Runs the L2 rules over the LEA's data as it is now; runs are numbered as they start.</summary>
+    public ValidationRun Compute(long lea, SchoolYear year)
+    {
+        var store = state.Year(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, "School year not served.");
+        var number = Interlocked.Increment(ref _runs);
+        var data = new StoreDataSet(store, lea, resource => state.Schema.Find(resource)?.IsOwnedByDpi == true);
+        return new ValidationRun(number, lea, year, L2RuleSet.Dpi.Run(new L2Context(data, lea, year)));
+    }
+
+    /// <summary>
+    /// Keeps a run's results as the latest unless a run that started later is kept already: a run over older data that
+    /// finishes last must not replace newer results, or a client that wrote, then validated, could read results
+    /// that predate its write (parallel scenarios of one LEA do exactly this).
+    /// </summary>
+    public void Keep(ValidationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _latest.AddOrUpdate((run.Lea, run.Year), run, (_, kept) => kept.Number > run.Number ? kept : run);
+    }
+
+    /// <summary>The latest kept run's results for the LEA and year (none before the first run).</summary>
+    public IReadOnlyList<ValidationResult> Latest(long lea, SchoolYear year) =>
+        _latest.TryGetValue((lea, year), out var run) ? run.Results : [];
 
     private SimResponse Validate(long lea, SchoolYear year)
     {
@@ -64,8 +87,7 @@ public sealed class ValidationEndpoint(SimulatorState state)
 
     private SimResponse Results(SimRequest request, long lea, SchoolYear year, string correlationId)
     {
-        if (!_latest.TryGetValue((lea, year), out var results))
-            results = [];
+        var results = Latest(lea, year);
         var offset = 0;
         var limit = 500;
         if (request.QueryValue("offset") is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
@@ -88,3 +110,6 @@ public sealed class ValidationEndpoint(SimulatorState state)
             ["source"] = r.Source,
         })]));
 }
+
+/// <summary>One run of the L2 rules: its number (runs are numbered as they start) and its results.</summary>
+public sealed record ValidationRun(long Number, long Lea, SchoolYear Year, IReadOnlyList<ValidationResult> Results);
