@@ -78,7 +78,7 @@ public sealed class EndpointDataSet : IL2DataSet
         {
             if (item is not JsonObject record || record["id"]?.GetValueKind() != JsonValueKind.String)
                 throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) returned an item that is not a record with an id.");
-            page.Add(new L2Record(record["id"]!.GetValue<string>(), (JsonObject)record.DeepClone()));
+            page.Add(new L2Record(record["id"]!.GetValue<string>(), record));
         }
         return page;
     }

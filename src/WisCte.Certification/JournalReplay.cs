@@ -17,9 +17,9 @@ public static class JournalReplay
 {
     private const string Client = "certification-replay";
 
-    public static IReadOnlyList<ValidationResult> Validate(IEnumerable<JournalEntry> journal, SchoolYear defaultYear, long localEducationAgencyId)
+    /// <param name="entries">The journal as a judgement reads it (<see cref="JudgementContext.Exchanges"/>: in order, parsed once).</param>
+    public static IReadOnlyList<ValidationResult> Validate(IReadOnlyList<Exchange> entries, SchoolYear defaultYear, long localEducationAgencyId)
     {
-        var entries = journal.OrderBy(e => e.Sequence).Select(e => new Exchange(e, defaultYear)).ToList();
         var years = entries.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct().ToList();
         using var simulator = WisedataSimulator.CreateUnhosted(new SimulatorOptions
         {

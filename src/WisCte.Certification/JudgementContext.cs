@@ -12,12 +12,10 @@ public sealed class JudgementContext
 {
     public JudgementContext(IEnumerable<JournalEntry> entries, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
     {
-        DefaultYear = defaultYear;
         UseCases = useCases;
         Exchanges = [.. entries.OrderBy(e => e.Sequence).Select(e => new Exchange(e, defaultYear))];
     }
 
-    public SchoolYear DefaultYear { get; }
     public IReadOnlyList<CertificationUseCase> UseCases { get; }
     public IReadOnlyList<Exchange> Exchanges { get; }
     public SchemaCatalog Schema { get; } = SchemaCatalog.Embedded();

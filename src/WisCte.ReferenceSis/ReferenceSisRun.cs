@@ -104,14 +104,23 @@ public sealed class ReferenceSisRun : IDisposable
     }
 
     /// <summary>Asks for an L2 validation run (WISEdata's validation add-on), then reads the results for a student.</summary>
-    public async Task<IReadOnlyList<JsonObject>> ValidateAsync(SchoolYear year, string student, CancellationToken cancellation = default)
+    public Task<IReadOnlyList<JsonObject>> ValidateAsync(SchoolYear year, string student, CancellationToken cancellation = default) =>
+        ValidationResultsAsync(year, "studentUniqueId=" + Uri.EscapeDataString(student), cancellation);
+
+    /// <summary>
+    /// Runs the target's L2 validations, then reads the results a query selects (e.g. <c>code=WI-L2-16.1</c>). A target
+    /// that does not run them or answers with no list fails here: "no such finding" must never come from a failed read.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> ValidationResultsAsync(SchoolYear year, string resultsQuery, CancellationToken cancellation = default)
     {
         var client = For(year);
         var run = await client.SendAsync(HttpMethod.Get, "/validations/v1/ed-fi-xvalidations/validate", null, cancellation: cancellation).ConfigureAwait(false);
         if (!run.IsSuccess)
             throw new InvalidOperationException($"The target did not run its validations: {run}");
-        var results = await client.SendAsync(HttpMethod.Get, $"/validations/v1/ed-fi-xvalidations/validationResults?studentUniqueId={Uri.EscapeDataString(student)}", null, cancellation: cancellation).ConfigureAwait(false);
-        return results.Json is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+        var results = await client.SendAsync(HttpMethod.Get, "/validations/v1/ed-fi-xvalidations/validationResults?" + resultsQuery, null, cancellation: cancellation).ConfigureAwait(false);
+        return results.IsSuccess && results.Json is JsonArray items
+            ? [.. items.OfType<JsonObject>()]
+            : throw new InvalidOperationException($"The target did not return its validation results: {results}");
     }
 
     private async Task<IReadOnlyList<JsonObject>> DescriptorsAsync(SchoolYear year, string type, CancellationToken cancellation)

@@ -149,17 +149,15 @@ public static class UseCaseCatalog
             .Any(p => types.Contains(ProgramReferences.Code(ProgramReferences.Text(p.Reference, "programTypeDescriptor")), StringComparer.OrdinalIgnoreCase));
 
     private static Func<JsonObject, bool> AssociationOfType(params string[] types) => body =>
-        types.Contains(ProgramReferences.Code(ProgramReferences.Text(Child(body, "programReference") as JsonObject, "programTypeDescriptor")), StringComparer.OrdinalIgnoreCase);
+        types.Contains(ProgramReferences.Code(ProgramReferences.Text(ProgramReferences.Child(body, "programReference") as JsonObject, "programTypeDescriptor")), StringComparer.OrdinalIgnoreCase);
 
     private static bool ProgramNamed(JsonObject body, string name) =>
-        string.Equals(ProgramReferences.Text(Child(body, "programReference") as JsonObject, "programName"), name, StringComparison.OrdinalIgnoreCase);
+        string.Equals(ProgramReferences.Text(ProgramReferences.Child(body, "programReference") as JsonObject, "programName"), name, StringComparison.OrdinalIgnoreCase);
 
     private static bool StatusIs(JsonObject body, string code) =>
         string.Equals(ProgramReferences.Code(ProgramReferences.Text(Wi(body), "certificatedProgramStatusDescriptor")), code, StringComparison.OrdinalIgnoreCase);
 
     private static JsonObject? Wi(JsonObject body) => ProgramReferences.Extension(body);
-
-    private static JsonNode? Child(JsonObject body, string name) => body.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static string? CodeOf(JsonObject body, string property) => ProgramReferences.Code(ProgramReferences.Text(body, property));
 
@@ -167,9 +165,9 @@ public static class UseCaseCatalog
         Wi(body)?["residencyPeriods"] is JsonArray { Count: > 0 } periods ? ProgramReferences.Code(ProgramReferences.Text(periods[0] as JsonObject, "residencyStatusDescriptor")) : null;
 
     private static bool GradeInCteCourse(JsonObject grade) =>
-        Baseline.CteLocalCourseCodes.Contains(ProgramReferences.Text(Child(grade, "studentSectionAssociationReference") as JsonObject, "localCourseCode") ?? "");
+        Baseline.CteLocalCourseCodes.Contains(ProgramReferences.Text(ProgramReferences.Child(grade, "studentSectionAssociationReference") as JsonObject, "localCourseCode") ?? "");
 
-    private static string? CourseOf(JsonObject offering) => ProgramReferences.Text(Child(offering, "courseReference") as JsonObject, "courseCode");
+    private static string? CourseOf(JsonObject offering) => ProgramReferences.Text(ProgramReferences.Child(offering, "courseReference") as JsonObject, "courseCode");
 
     /// <summary>Two accepted enrolments of one student in one section with different begin dates, each naming a program.</summary>
     private static Func<JudgementContext, IEnumerable<(string, long[])>> TwoEnrolmentsWithPrograms(string useCase) => context =>

@@ -69,7 +69,7 @@ public static class AuditCommand
             catch (EdFiAuthenticationException ex)
             {
                 await error.WriteLineAsync(
-                    $"wiscte audit: {EndpointOptions.Sentence(ex.Message)} Check --client-id and --client-secret (or ${EndpointOptions.ClientIdVariable} and ${EndpointOptions.ClientSecretVariable}), --base-url and --year-in-route. Nothing was judged.");
+                    $"wiscte audit: {EndpointOptions.Sentence(ex.Message)} {EndpointOptions.CredentialsHint} Nothing was judged.");
                 return 2;
             }
             catch (AuditReadException ex)

@@ -88,7 +88,7 @@ public static class CertifyCommand
         {
             Port = port,
             DefaultSchoolYear = year,
-            Clients = [new ApiClient(clientId, secret, 48856)],
+            Clients = [new ApiClient(clientId, secret, Judge.CertifiedLea)],
             Faults = Faults(drillSet),
             ProxyTo = upstream,
         };
@@ -149,6 +149,7 @@ public static class CertifyCommand
         var lastChange = DateTimeOffset.UtcNow;
         var tokenExpired = false;
         var lastProgress = DateTimeOffset.MinValue;
+        List<string> missing = [];
         while (!cancellation.IsCancellationRequested)
         {
             if (confirmed.IsCompletedSuccessfully && confirmed.Result)
@@ -157,21 +158,23 @@ public static class CertifyCommand
                 return;
             }
             var now = DateTimeOffset.UtcNow;
-            var journal = simulator.Journal.Query();
-            if (journal.Count != lastCount)
+            // Judging is not free: read and judge the journal again only when a request has arrived since the last look.
+            var count = simulator.Journal.Count;
+            if (count != lastCount)
             {
-                lastCount = journal.Count;
+                lastCount = count;
                 lastChange = now;
+                var journal = simulator.Journal.Query();
+                if (expireToken && !tokenExpired && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
+                {
+                    tokenExpired = simulator.State.Tokens.ExpireAll() > 0;
+                    if (tokenExpired)
+                        await output.WriteLineAsync("Drill: the SIS's token has expired.");
+                }
+                missing = [.. Judge.Run(journal, useCases, options.DefaultSchoolYear, runL2: false).Findings
+                    .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal)];
             }
-            if (expireToken && !tokenExpired && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
-            {
-                tokenExpired = simulator.State.Tokens.ExpireAll() > 0;
-                if (tokenExpired)
-                    await output.WriteLineAsync("Drill: the SIS's token has expired.");
-            }
-            var missing = Judge.Run(journal, useCases, options.DefaultSchoolYear, runL2: false).Findings
-                .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToList();
-            if (missing.Count == 0 && journal.Count > 0 && now - lastChange >= settle)
+            if (missing.Count == 0 && count > 0 && now - lastChange >= settle)
             {
                 await output.WriteLineAsync($"The expected traffic arrived and stayed quiet for {settle.TotalSeconds:0} s: judging.");
                 return;
@@ -185,7 +188,7 @@ public static class CertifyCommand
             {
                 lastProgress = now;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {journal.Count} requests so far; {(missing.Count == 0 ? "expected traffic arrived, settling" : "waiting for: " + string.Join(", ", missing))}"));
+                    $"  {count} requests so far; {(missing.Count == 0 ? "expected traffic arrived, settling" : "waiting for: " + string.Join(", ", missing))}"));
             }
             try
             {

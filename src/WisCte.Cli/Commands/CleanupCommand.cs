@@ -115,7 +115,7 @@ public static class CleanupCommand
         catch (EdFiAuthenticationException ex)
         {
             await error.WriteLineAsync(
-                $"wiscte cleanup: {EndpointOptions.Sentence(ex.Message)} Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route. Nothing was deleted.");
+                $"wiscte cleanup: {EndpointOptions.Sentence(ex.Message)} {EndpointOptions.CredentialsHint} Nothing was deleted.");
             return 2;
         }
         catch (Exception ex) when (EndpointOptions.IsUnreachable(ex, cancellation))

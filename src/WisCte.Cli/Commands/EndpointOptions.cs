@@ -6,6 +6,10 @@ internal static class EndpointOptions
     public const string ClientIdVariable = "WISCTE_CLIENT_ID";
     public const string ClientSecretVariable = "WISCTE_CLIENT_SECRET";
 
+    /// <summary>What to check when the endpoint refuses the key.</summary>
+    public const string CredentialsHint =
+        $"Check --client-id and --client-secret (or ${ClientIdVariable} and ${ClientSecretVariable}), --base-url and --year-in-route.";
+
     public const string YearInRouteDescription =
         "true or false: whether the school year is a route segment (/{year}/data/v3/…). Default: true when the base URL "
         + "is a loopback address (the simulator), false otherwise (a real WISEdata year has a base URL of its own).";

@@ -38,7 +38,8 @@ public static class ProgramReferences
     public static string? Code(string? descriptor) =>
         descriptor is null ? null : descriptor[(descriptor.IndexOf('#', StringComparison.Ordinal) + 1)..];
 
-    internal static JsonNode? Child(JsonNode? node, string name) =>
+    /// <summary>A property by name, case-insensitively, as the ODS binds JSON.</summary>
+    public static JsonNode? Child(JsonNode? node, string name) =>
         (node as JsonObject)?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static IEnumerable<(string, JsonObject)> Programs(JsonArray? programs, string path)

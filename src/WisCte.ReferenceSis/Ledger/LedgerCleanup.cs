@@ -40,7 +40,8 @@ public static class LedgerCleanup
                         problems.Remove(entry);
                         break;
                     default:
-                        problems[entry] = $"{response.Status} {response.Problem?.Type} {response.Problem?.Detail}".Trim();
+                        var problem = response.Problem;
+                        problems[entry] = $"{response.Status} {problem?.Type} {problem?.Detail}".Trim();
                         retry.Add(entry);
                         break;
                 }

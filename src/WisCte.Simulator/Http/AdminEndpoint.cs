@@ -33,7 +33,7 @@ public sealed class AdminEndpoint(SimulatorState state)
     private SimResponse Journal(SimRequest request, string correlationId)
     {
         long after = 0;
-        var limit = 10_000;
+        var limit = 10_000; // a page: a client reads on with ?after=
         if (request.QueryValue("after") is { } a && !long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out after))
             return EdFiProblem.ParameterValidationFailed($"'after' must be a journal sequence number, not '{a}'.").ToResponse(correlationId);
         if (request.QueryValue("limit") is { } l && !int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit))

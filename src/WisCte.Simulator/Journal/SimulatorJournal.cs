@@ -104,4 +104,5 @@ public sealed class SimulatorJournal : IDisposable
     }
 }
 
-public sealed record JournalQuery(long AfterSequence = 0, string? ClientId = null, string? PathContains = null, string? Method = null, int Limit = 10_000);
+/// <summary>Which entries to read; with no <see cref="Limit"/>, every entry the journal holds (judging needs them all).</summary>
+public sealed record JournalQuery(long AfterSequence = 0, string? ClientId = null, string? PathContains = null, string? Method = null, int Limit = int.MaxValue);

@@ -28,12 +28,15 @@ public sealed class SchemaCatalog
     /// <summary>The endpoints a reference may point at (an EducationOrganizationReference: schools, LEAs, the SEA).</summary>
     public IReadOnlyList<string> TargetsOf(string referenceName) => _referenceTargets.GetValueOrDefault(referenceName) ?? [];
 
-    public static SchemaCatalog Embedded()
+    /// <summary>The schema embedded from fixtures/edfi/resources.json, parsed once: it is read-only, so simulators and judgements share it.</summary>
+    public static SchemaCatalog Embedded() => EmbeddedCatalog.Value;
+
+    private static readonly Lazy<SchemaCatalog> EmbeddedCatalog = new(() =>
     {
         using var stream = typeof(SchemaCatalog).Assembly.GetManifestResourceStream("edfi/resources.json")
                            ?? throw new InvalidOperationException("fixtures/edfi/resources.json is not embedded in WisCte.Simulator.");
         return Load(stream);
-    }
+    });
 
     public static SchemaCatalog Load(Stream json)
     {

@@ -116,6 +116,9 @@ public sealed class SisDriver : IDisposable
 
     public Task<IReadOnlyList<JsonObject>> ValidateAsync() => Sis.ValidateAsync(Year, Student);
 
+    /// <summary>Runs the L2 validations and reads every result of one rule.</summary>
+    public Task<IReadOnlyList<JsonObject>> ValidateAsync(string code) => Sis.ValidationResultsAsync(Year, "code=" + Uri.EscapeDataString(code));
+
     /// <summary>A course offering of one of DPI's courses (by roster code) at the scenario's school, named uniquely for the scenario.</summary>
     public async Task<EdFiResponse> OfferCourseAsync(string courseCode)
     {
