@@ -4,6 +4,7 @@ using WisCte.Certification.UseCases;
 using WisCte.Dpi;
 using WisCte.ScriptedSis;
 using WisCte.Simulator.Auth;
+using WisCte.Simulator.Faults;
 using WisCte.Simulator.Hosting;
 
 namespace WisCte.Certification.Tests;
@@ -36,6 +37,19 @@ public sealed class ProxyModeTests
         verdict.Passed.Should().Be(!mistake, string.Join(" | ", verdict.Findings));
         if (mistake)
             verdict.Findings.Should().Contain(f => f.RuleId == "CERT-PARENT-FIRST");
+    }
+
+    [Test]
+    public async Task A_dropped_request_is_journaled_with_its_client_so_its_retry_is_recognised()
+    {
+        using var wisedata = WisedataSimulator.Start(new SimulatorOptions { Clients = [new ApiClient("real-key", "real-secret", 48856)] });
+        using var recorder = WisedataSimulator.Start(new SimulatorOptions { ProxyTo = new Uri(wisedata.BaseUrl + "/"), Faults = [FaultInjector.Parse("drop:POST:students:1")] });
+        using var http = new HttpClient();
+
+        await new Plays(new ScriptedSisClient(http, recorder.BaseUrl, "real-key", "real-secret", new SisBehaviour())).StudentAsync();
+
+        var posts = recorder.Journal.Query().Where(e => e.Method == "POST" && e.Path.EndsWith("/students", StringComparison.Ordinal)).ToList();
+        posts.Select(e => (e.Fault, e.ClientId)).Should().Equal(("drop", "real-key"), (null, "real-key"));
     }
 
     [Test]

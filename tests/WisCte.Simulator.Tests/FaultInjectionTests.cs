@@ -28,6 +28,21 @@ public sealed class FaultInjectionTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_faulted_token_request_is_journaled_with_the_client_it_names()
+    {
+        Simulator.Faults.Add(FaultInjector.Parse("503:POST:oauth:1"));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "lea-client", ["client_secret"] = "lea-secret-123",
+        });
+
+        var response = await Http.PostAsync(new Uri(Simulator.BaseUrl + "/oauth/token"), form);
+
+        ((int)response.StatusCode).Should().Be(503);
+        Simulator.Journal.Query().Last(e => e.Fault == "503").ClientId.Should().Be("lea-client", "certification's token rules group requests by client");
+    }
+
+    [Test]
     public async Task A_fault_matches_its_resource_and_method_only()
     {
         Simulator.Faults.Add(FaultInjector.Parse("500:POST:students:1"));

@@ -184,15 +184,16 @@ public sealed class WisedataSimulator : IDisposable
         if (route.Kind is RouteKind.Data or RouteKind.Token
             && State.Faults.Next(FaultTarget(route), context.Request.Method, kind => kind == FaultKind.DropConnection) is not null)
         {
-            var authorization = context.Request.Headers.Authorization.ToString();
             // The body is journaled too, so that a retry of this request is recognised as the same request.
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var request = new SimRequest("", context.Request.Method, context.Request.Path.Value ?? "/", new Dictionary<string, string>(StringComparer.Ordinal), headers, body);
             State.Journal.Append(new JournalEntry
             {
                 Sequence = 0,
                 Timestamp = State.Time.GetUtcNow(),
-                ClientId = authorization.Split(' ') is [_, var token] ? State.Tokens.Peek(token)?.Client.ClientId : null,
+                ClientId = ClientOf(request),
                 CorrelationId = context.Request.Headers["correlation-id"].FirstOrDefault() ?? Guid.NewGuid().ToString("N"),
                 SchoolYear = route.Year?.EndYear,
                 Method = context.Request.Method.ToUpperInvariant(),
@@ -222,10 +223,11 @@ public sealed class WisedataSimulator : IDisposable
     {
         if (_proxy is not null)
             return _proxy.ClientOf(request);
-        var authorization = request.Header("Authorization");
-        if (authorization?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            return State.Tokens.Peek(token)?.Client.ClientId;
-        return null;
+        if (request.Path.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase))
+            return TokenEndpoint.ClientNamedBy(request);
+        return request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            ? State.Tokens.Peek(token)?.Client.ClientId
+            : null;
     }
 
     private static SimRequest FromWireMock(IRequestMessage message)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Web;
 
 namespace WisCte.Simulator.Http;
 
@@ -55,28 +54,14 @@ public sealed class ProxyForwarder(Uri upstream, HttpClient http)
         }
     }
 
-    /// <summary>Who sent it: the client a token was issued to, or the client id a token request names.</summary>
+    /// <summary>Who sent it: the client the upstream token was issued to, or the client id a token request names.</summary>
     public string? ClientOf(SimRequest request)
     {
-        var authorization = request.Header("Authorization");
-        if (authorization?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var value])
-        {
-            if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-                return _clientOfToken.GetValueOrDefault(value);
-            if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
-            {
-                try
-                {
-                    var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(value));
-                    return decoded.Split(':')[0];
-                }
-                catch (FormatException)
-                {
-                    return null;
-                }
-            }
-        }
-        return request.Body is { } body && request.Path.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase)
-            ? HttpUtility.ParseQueryString(body)["client_id"] : null;
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Path.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase))
+            return TokenEndpoint.ClientNamedBy(request);
+        return request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            ? _clientOfToken.GetValueOrDefault(token)
+            : null;
     }
 }

@@ -69,6 +69,22 @@ public sealed class TokenEndpoint(SimulatorState state)
         return (SimResponse.Json(200, body), client.ClientId);
     }
 
+    /// <summary>The client id a token request names (in a Basic header or in its body), for the journal; null when it names none.</summary>
+    public static string? ClientNamedBy(SimRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var value] && scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return TryDecodeBasic(value, out var basicId, out _) ? basicId : null;
+        try
+        {
+            return ReadFields(request.Body ?? "", request.Header("Content-Type") ?? "").GetValueOrDefault("client_id");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static Dictionary<string, string> ReadFields(string body, string contentType)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
