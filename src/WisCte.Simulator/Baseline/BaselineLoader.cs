@@ -15,21 +15,13 @@ namespace WisCte.Simulator.Baseline;
 /// </summary>
 public static class BaselineLoader
 {
-    public static void Load(SimulatorState state)
+    public static void Load(SimulatorState state) => Load(state, Embedded());
+
+    /// <summary>Loads baseline records (file name, record) into every school year they apply to; a bad one throws naming its file.</summary>
+    public static void Load(SimulatorState state, IReadOnlyList<(string File, JsonObject Record)> records)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var assembly = typeof(BaselineLoader).Assembly;
-        var files = new[] { "education-organizations", "calendar", "courses" };
-        var records = new List<(string File, JsonObject Record)>();
-        foreach (var file in files)
-        {
-            using var stream = assembly.GetManifestResourceStream($"baseline/{file}.json")
-                               ?? throw new InvalidOperationException($"fixtures/baseline/{file}.json is not embedded in WisCte.Simulator.");
-            var root = JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json is not an object.");
-            records.AddRange((root["records"] as JsonArray ?? throw new InvalidDataException($"fixtures/baseline/{file}.json has no 'records'."))
-                .Select(r => (file, r as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json: a record is not an object."))));
-        }
-
+        ArgumentNullException.ThrowIfNull(records);
         foreach (var (year, store) in state.Years)
         {
             // Education organizations first, then programs (which reference the LEA), then the rest in file order.
@@ -41,6 +33,22 @@ public static class BaselineLoader
             foreach (var (file, record) in forYear.Where(r => !IsEducationOrganization(r.Record)))
                 Add(state, store, file, record, year);
         }
+    }
+
+    /// <summary>The records of fixtures/baseline, embedded in this assembly.</summary>
+    public static IReadOnlyList<(string File, JsonObject Record)> Embedded()
+    {
+        var assembly = typeof(BaselineLoader).Assembly;
+        var records = new List<(string File, JsonObject Record)>();
+        foreach (var file in new[] { "education-organizations", "calendar", "courses" })
+        {
+            using var stream = assembly.GetManifestResourceStream($"baseline/{file}.json")
+                               ?? throw new InvalidOperationException($"fixtures/baseline/{file}.json is not embedded in WisCte.Simulator.");
+            var root = JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json is not an object.");
+            records.AddRange((root["records"] as JsonArray ?? throw new InvalidDataException($"fixtures/baseline/{file}.json has no 'records'."))
+                .Select(r => (file, r as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json: a record is not an object."))));
+        }
+        return records;
     }
 
     private static bool IsEducationOrganization(JsonObject record) =>
@@ -68,12 +76,7 @@ public static class BaselineLoader
         var body = (JsonObject)Substitute(template, year)!;
 
         var bound = BodyBinder.Bind(resource.Root, body);
-        foreach (var use in bound.Descriptors)
-        {
-            var lookup = state.Descriptors.Find(state.Descriptors.TypeOfProperty(use.PropertyName), use.Value, year);
-            if (lookup.Value is null)
-                bound.Errors[use.Path] = [$"descriptor '{use.Value}' is not in fixtures/descriptors"];
-        }
+        state.Descriptors.Check(bound, year);
         if (!bound.IsValid)
             throw new InvalidDataException($"{file}: {endpoint} record {body.ToJsonString()} does not bind in {year}: " +
                 string.Join("; ", bound.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
@@ -83,17 +86,8 @@ public static class BaselineLoader
 
         store.Atomically(s =>
         {
-            var references = new List<(string, string)>();
-            foreach (var use in bound.References)
-            {
-                var target = state.Schema.TargetsOf(use.ReferenceName).Select(t => state.Schema.Find(t)).OfType<ResourceSchema>()
-                    .Select(t => (t.Endpoint, Key: NaturalKey.OfReference(t, use.Fields)))
-                    .FirstOrDefault(t => t.Key is not null && s.ByKey(t.Endpoint, t.Key) is not null);
-                if (target.Key is not null)
-                    references.Add((target.Endpoint, target.Key));
-                else if (state.Schema.TargetsOf(use.ReferenceName).Count > 0)
-                    throw new InvalidDataException($"{file}: {endpoint} record in {year}: its {use.ReferenceName} at {use.Path} points at nothing loaded before it.");
-            }
+            if (ReferenceResolver.Resolve(state.Schema, s, bound.References, out var references) is { } unresolved)
+                throw new InvalidDataException($"{file}: {endpoint} record in {year}: its {unresolved.ReferenceName} at {unresolved.Path} points at nothing loaded before it.");
             var key = NaturalKey.Of(resource, bound.Document);
             if (s.ByKey(endpoint, key) is not null)
                 throw new InvalidDataException($"{file}: two {endpoint} records in {year} have the key ({NaturalKey.Display(key)}).");
@@ -103,7 +97,7 @@ public static class BaselineLoader
                 Resource = resource.Endpoint,
                 Body = bound.Document,
                 Key = key,
-                ETag = s.NextSequence().ToString(CultureInfo.InvariantCulture),
+                ETag = s.NextETag(),
                 LastModified = state.Time.GetUtcNow(),
                 Sequence = s.NextSequence(),
                 References = references,

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using WisCte.Dpi;
+using WisCte.Dpi.Rules;
+using WisCte.Simulator.Json;
+using WisCte.Simulator.Schema;
 
 namespace WisCte.Simulator.Descriptors;
 
@@ -36,6 +39,32 @@ public sealed class DescriptorCatalog
         ArgumentNullException.ThrowIfNull(propertyName);
         var best = _types.Keys.Where(t => propertyName.EndsWith(t, StringComparison.OrdinalIgnoreCase)).MaxBy(t => t.Length);
         return best is null ? char.ToUpperInvariant(propertyName[0]) + propertyName[1..] : _types[best];
+    }
+
+    /// <summary>
+    /// Checks every descriptor a bound body uses against the school year: a valid one is rewritten to its canonical
+    /// spelling, an unknown one or one not valid that year is an error at its path. POSTs, PUTs and the baseline alike.
+    /// </summary>
+    public void Check(BindResult result, SchoolYear year)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var use in result.Descriptors)
+        {
+            var type = TypeOfProperty(use.PropertyName);
+            var lookup = Find(type, use.Value, year);
+            switch (lookup.Outcome)
+            {
+                case DescriptorLookupOutcome.Valid:
+                    JsonPath.Set(result.Document, use.Path, lookup.Value!.Uri);
+                    break;
+                case DescriptorLookupOutcome.NotValidThisYear:
+                    result.AddError(use.Path, $"{type} value '{use.Value}' does not exist in {year}: DPI accepts it {lookup.Value!.ValidYears}. [{L1RuleSet.DescriptorYearRule}]");
+                    break;
+                default:
+                    result.AddError(use.Path, $"{type} value '{use.Value}' does not exist.");
+                    break;
+            }
+        }
     }
 
     public DescriptorLookup Find(string type, string uri, SchoolYear year)

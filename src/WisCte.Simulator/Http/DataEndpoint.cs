@@ -224,7 +224,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 var updated = existing with
                 {
                     Body = document.Document,
-                    ETag = unchanged ? existing.ETag : NewETag(s),
+                    ETag = unchanged ? existing.ETag : s.NextETag(),
                     LastModified = unchanged ? existing.LastModified : now,
                     References = references,
                 };
@@ -237,7 +237,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 Resource = resource.Endpoint,
                 Body = document.Document,
                 Key = key,
-                ETag = NewETag(s),
+                ETag = s.NextETag(),
                 LastModified = now,
                 Sequence = s.NextSequence(),
                 References = references,
@@ -294,7 +294,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             {
                 Body = document.Document,
                 Key = key,
-                ETag = unchanged ? existing.ETag : NewETag(s),
+                ETag = unchanged ? existing.ETag : s.NextETag(),
                 LastModified = unchanged ? existing.LastModified : now,
                 References = references,
             };
@@ -431,50 +431,17 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     private EdFiProblem? Prepare(RequestContext context, ResourceSchema resource, JsonObject body, out BindResult? result)
     {
         result = BodyBinder.Bind(resource.Root, body);
-        foreach (var use in result.Descriptors)
-        {
-            var type = state.Descriptors.TypeOfProperty(use.PropertyName);
-            var lookup = state.Descriptors.Find(type, use.Value, context.Year);
-            switch (lookup.Outcome)
-            {
-                case DescriptorLookupOutcome.Valid:
-                    JsonPath.Set(result.Document, use.Path, lookup.Value!.Uri);
-                    break;
-                case DescriptorLookupOutcome.NotValidThisYear:
-                    result.Errors.GetOrAdd(use.Path).Add(
-                        $"{type} value '{use.Value}' does not exist in {context.Year}: DPI accepts it {lookup.Value!.ValidYears}. [{L1RuleSet.DescriptorYearRule}]");
-                    break;
-                default:
-                    result.Errors.GetOrAdd(use.Path).Add($"{type} value '{use.Value}' does not exist.");
-                    break;
-            }
-        }
+        state.Descriptors.Check(result, context.Year);
         // DPI's rules run even when binding found problems: a refused record should list every reason at once.
         foreach (var violation in rules.Check(new L1Request(resource.Endpoint, result.Document, context.Year, new ReferenceData(state))))
-            result.Errors.GetOrAdd(violation.Path).Add(violation.ToString());
+            result.AddError(violation.Path, violation.ToString());
         return result.IsValid ? null : EdFiProblem.DataValidationFailed(result.Errors);
     }
 
-    private EdFiProblem? ResolveReferences(YearStore store, IReadOnlyList<ReferenceUse> uses, out IReadOnlyList<(string, string)> resolved)
-    {
-        var found = new List<(string, string)>();
-        resolved = found;
-        foreach (var use in uses)
-        {
-            var targets = state.Schema.TargetsOf(use.ReferenceName);
-            if (targets.Count == 0)
-                continue; // a reference to something this simulator does not model
-            var match = targets
-                .Select(t => state.Schema.Find(t))
-                .OfType<ResourceSchema>()
-                .Select(t => (Target: t, Key: NaturalKey.OfReference(t, use.Fields)))
-                .FirstOrDefault(t => t.Key is not null && store.ByKey(t.Target.Endpoint, t.Key) is not null);
-            if (match.Target is null)
-                return EdFiProblem.UnresolvedReference(use.ReferenceName.EndsWith("Reference", StringComparison.Ordinal) ? use.ReferenceName[..^"Reference".Length] : use.ReferenceName);
-            found.Add((match.Target.Endpoint, match.Key!));
-        }
-        return null;
-    }
+    private EdFiProblem? ResolveReferences(YearStore store, IReadOnlyList<ReferenceUse> uses, out IReadOnlyList<(string, string)> resolved) =>
+        ReferenceResolver.Resolve(state.Schema, store, uses, out resolved) is { } unresolved
+            ? EdFiProblem.UnresolvedReference(unresolved.ReferenceName.EndsWith("Reference", StringComparison.Ordinal) ? unresolved.ReferenceName[..^"Reference".Length] : unresolved.ReferenceName)
+            : null;
 
     private string ResourceNameOf(string endpoint) => state.Schema.Find(endpoint)?.ResourceName ?? endpoint;
 
@@ -487,8 +454,6 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         EdFiProblem.Authorization(
             "Access to the requested data could not be authorized.",
             $"The {resource.ResourceName} item belongs to an education organization outside LEA {client.LocalEducationAgencyId}, the LEA this client's key was issued for.");
-
-    private static string NewETag(YearStore store) => store.NextSequence().ToString(CultureInfo.InvariantCulture);
 
     private static string Quote(string etag) => $"\"{etag}\"";
 
@@ -506,15 +471,5 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     private sealed class ReferenceData(SimulatorState state) : IDpiReferenceData
     {
         public bool IsChoiceSchool(long educationOrganizationId) => state.ChoiceSchools.ContainsKey(educationOrganizationId);
-    }
-}
-
-internal static class ErrorDictionaryExtensions
-{
-    public static List<string> GetOrAdd(this Dictionary<string, List<string>> errors, string path)
-    {
-        if (!errors.TryGetValue(path, out var list))
-            errors[path] = list = [];
-        return list;
     }
 }

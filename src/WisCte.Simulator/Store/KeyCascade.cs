@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Json;
@@ -43,7 +42,7 @@ public static class KeyCascade
                 Body = body,
                 Key = dependentKey,
                 References = [.. dependent.References.Select(r => r.Resource.Equals(target.Endpoint, StringComparison.OrdinalIgnoreCase) && r.Key == oldKey ? (r.Resource, newKey) : r)],
-                ETag = store.NextSequence().ToString(CultureInfo.InvariantCulture),
+                ETag = store.NextETag(),
                 LastModified = now,
             });
             if (dependentKey != dependent.Key)

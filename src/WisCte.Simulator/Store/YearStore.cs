@@ -25,6 +25,9 @@ public sealed class YearStore(SchoolYear year)
 
     public long NextSequence() => ++_sequence;
 
+    /// <summary>A new ETag: the next sequence number, so that every change gets one never used before.</summary>
+    public string NextETag() => NextSequence().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public StoredDocument? ById(Guid id) => _all.GetValueOrDefault(id);
 
     public StoredDocument? ByKey(string resource, string key) =>
