@@ -55,13 +55,6 @@ public sealed class ReferenceSisRun : IDisposable
     public Task<EdFiResponse> DeleteAsync(SchoolYear year, string resource, string id, CancellationToken cancellation = default) =>
         For(year).DeleteAsync(resource, id, cancellation);
 
-    /// <summary>The id of the one record a query finds (e.g. a student's section enrolment), or null.</summary>
-    public async Task<string?> FindIdAsync(SchoolYear year, string resource, string query, CancellationToken cancellation = default)
-    {
-        var response = await For(year).GetAsync(resource, query, cancellation).ConfigureAwait(false);
-        return response.IsSuccess && response.Json is JsonArray { Count: > 0 } items ? items[0]!["id"]?.GetValue<string>() : null;
-    }
-
     /// <summary>
     /// A descriptor value by DPI's words (short description, e.g. "Continuing") or code ("B"), read from the target's
     /// own descriptor endpoint for that year; a full URI ("…#X") is taken as it is.

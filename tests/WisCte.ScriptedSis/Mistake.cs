@@ -103,7 +103,7 @@ public static class Mistakes
         new("sends cipCode in its pre-2025-26 place in 2025-26", "2.0", "WI-L1-2526-CTE-SERVICES", async p =>
         {
             var s = await p.StudentAsync("Twelfth grade");
-            await p.CteAssociationOldShapeAsync(s, Plays.Wbl);
+            await p.CteAssociationAsync(s, Plays.Wbl, oldShape: true);
         }),
         new("sends CTE data for a Choice school", "2.0", "WI-L1-CHOICE-NO-CTE", async p =>
         {
@@ -134,7 +134,7 @@ public static class Mistakes
         {
             var s = await p.StudentAsync("Tenth grade");
             var absence = await p.AbsenceAsync(s, "2025-11-03");
-            await p.Sis.PutAsync("studentSchoolAttendanceEvents", absence.Id!, Payloads.Absence(s, "2025-11-04"));
+            await p.Sis.PutAsync("studentSchoolAttendanceEvents", absence.Id!, p.Absence(s, "2025-11-04"));
         }),
         new("never corrects the absence", "15.2", "CERT-15.2-DELETE-AND-CREATE", async p =>
         {

@@ -50,25 +50,19 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         string student, ProgramRef program, string? status = "B", long school = School, bool oldShape = false)
     {
         var pathway = schoolYear >= 2026 ? "uri://dpi.wi.gov/CteProgramServiceDescriptor#8" : "uri://dpi.wi.gov/CareerPathwayDescriptor#8";
-        if (oldShape)
-            pathway = "uri://dpi.wi.gov/CareerPathwayDescriptor#8";
         return sis.PostAsync("studentCTEProgramAssociations", UseCasePayloads.CteAssociation(
             student, program, school, Begin, End, Year,
             status is null ? null : $"uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#{status}",
             ["uri://dpi.wi.gov/CteProgramAreaDescriptor#H"], oldShape ? null : pathway, "51.3902", oldShape));
     }
 
-    public async Task<(int Status, string Body, string? Id)> CteAssociationOldShapeAsync(string student, ProgramRef program)
-    {
-        var body = UseCasePayloads.CteAssociation(student, program, School, Begin, End, Year, "uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#B",
-            ["uri://dpi.wi.gov/CteProgramAreaDescriptor#H"], pathway: null, cipCode: "51.3902", oldShape: true);
-        return await sis.PostAsync("studentCTEProgramAssociations", body);
-    }
-
     public Task<(int Status, string Body, string? Id)> AbsenceAsync(string student, string date) =>
-        sis.PostAsync("studentSchoolAttendanceEvents", UseCasePayloads.AttendanceEvent(
-            student, School, schoolYear, $"{schoolYear - 1}-{schoolYear} School Calendar", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
-            "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence"));
+        sis.PostAsync("studentSchoolAttendanceEvents", Absence(student, date));
+
+    /// <summary>An excused absence at the school on a date of the play's school year.</summary>
+    public JsonObject Absence(string student, string date) => UseCasePayloads.AttendanceEvent(
+        student, School, schoolYear, $"{schoolYear - 1}-{schoolYear} School Calendar", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+        "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence");
 
     public Task<(int Status, string Body, string? Id)> GradeAsync(string student, string code) =>
         sis.PostAsync("grades", UseCasePayloads.Grade(student, Section(code), Begin, "B"));

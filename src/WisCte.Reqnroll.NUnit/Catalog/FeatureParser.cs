@@ -133,7 +133,6 @@ public static class FeatureParser
             RuleDescription = rule?.Description,
             RuleTags = ruleTags,
             Steps = [.. pickle.Steps.Select(s => PlanStep(s, index, dialect))],
-            Line = row.Row?.Location.Line ?? scenario.Location.Line,
             IsIgnored = allTags.Any(IsIgnoreTag),
         };
     }

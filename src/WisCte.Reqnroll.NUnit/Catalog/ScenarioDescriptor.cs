@@ -35,9 +35,7 @@ public sealed record ScenarioDescriptor
     /// <summary>Feature background, rule background, then scenario steps: the pickle's order, which the report tracker requires.</summary>
     public required IReadOnlyList<StepDescriptor> Steps { get; init; }
 
-    /// <summary>Line of the scenario (or of the Examples row) in the feature file.</summary>
-    public long Line { get; init; }
-
+    /// <summary>Set from the feature's, rule's, scenario's and Examples' tags; NUnit never runs an ignored test.</summary>
     public bool IsIgnored { get; init; }
 
     /// <summary>Every tag that applies, for NUnit categories and filters.</summary>

@@ -64,12 +64,6 @@ public abstract class FeatureFixture(FeatureDescriptor feature)
         runner.OnScenarioInitialize(scenarioInfo, ruleInfo);
         runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
 
-        if (TagHelper.ContainsIgnoreTag([.. scenario.Tags, .. scenario.InheritedTags]))
-        {
-            await runner.SkipScenarioAsync().ConfigureAwait(false);
-            return;
-        }
-
         await runner.OnScenarioStartAsync().ConfigureAwait(false);
         foreach (var step in scenario.Steps)
             await RunStepAsync(runner, step).ConfigureAwait(false);

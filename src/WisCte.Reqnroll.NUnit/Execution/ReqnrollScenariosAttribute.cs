@@ -32,7 +32,7 @@ public sealed class ReqnrollScenariosAttribute : NUnitAttribute, ITestBuilder, I
             var parameters = new TestCaseParameters([scenario]) { TestName = scenario.DisplayName };
             if (!string.IsNullOrWhiteSpace(scenario.Description))
                 parameters.Properties.Set(PropertyNames.Description, scenario.Description.Trim());
-            foreach (var tag in scenario.AllTags.Concat(scenario.RuleTags).Distinct(StringComparer.Ordinal))
+            foreach (var tag in scenario.AllTags)
                 parameters.Properties.Add(PropertyNames.Category, tag);
             if (scenario.IsIgnored)
             {

@@ -16,11 +16,9 @@ public sealed class SisDriver : IDisposable
     public SisDriver(SuiteTarget target, ScenarioExchanges exchanges)
     {
         ArgumentNullException.ThrowIfNull(target);
-        Target = target;
         Sis = new ReferenceSisRun(target.Target, target.Ledger, exchanges, session: target.Session);
     }
 
-    public SuiteTarget Target { get; }
     public ReferenceSisRun Sis { get; }
     public SchoolYear Year { get; private set; } = new(2026);
     public string Student { get; private set; } = "";

@@ -94,8 +94,7 @@ public sealed class CteSteps(SisDriver sis)
     [When("the SIS deletes the student's grade in {string}")]
     public async Task DeleteGrade(string course)
     {
-        var grades = await sis.Sis.For(sis.Year).GetAsync("grades", $"studentUniqueId={Uri.EscapeDataString(sis.Student)}&localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}");
-        var grade = (grades.Json as JsonArray)?.FirstOrDefault() ?? throw new InvalidOperationException($"No grade of {sis.Student} in {course}: {grades}");
+        var grade = await sis.OneAsync("grades", $"localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}");
         await sis.DeleteAsync("grades", grade["id"]!.GetValue<string>());
     }
 

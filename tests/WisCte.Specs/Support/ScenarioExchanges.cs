@@ -11,24 +11,14 @@ namespace WisCte.Specs.Support;
 /// </summary>
 public sealed class ScenarioExchanges(ReportAttachments report) : IExchangeRecorder
 {
+    // Attachments get unique file names by check-then-write: one scenario's parallel requests take turns.
     private readonly Lock _gate = new();
-    private readonly List<HttpExchange> _all = [];
-
-    public IReadOnlyList<HttpExchange> All
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _all];
-        }
-    }
 
     public void Record(HttpExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         lock (_gate)
         {
-            _all.Add(exchange);
             var status = exchange.Status?.ToString(CultureInfo.InvariantCulture) ?? "no response";
             report.AttachJson($"{exchange.Method} {new Uri(exchange.Url).AbsolutePath} {status}", Evidence(exchange));
         }

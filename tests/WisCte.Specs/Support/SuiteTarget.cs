@@ -83,7 +83,7 @@ public sealed class SuiteTarget : IDisposable
         {
             return await LedgerCleanup.RunAsync(
                 RunLedger.Read(Ledger.Path),
-                year => clients.TryGetValue(year, out var c) ? c : clients[year] = new EdFiClient(Target.ForYear(new SchoolYear(year)))).ConfigureAwait(false);
+                year => clients.TryGetValue(year, out var c) ? c : clients[year] = new EdFiClient(Target.ForYear(new SchoolYear(year)), sharedTokens: Session.Tokens(new SchoolYear(year)))).ConfigureAwait(false);
         }
         finally
         {
