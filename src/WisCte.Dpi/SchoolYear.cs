@@ -35,6 +35,10 @@ public readonly record struct SchoolYear : IComparable<SchoolYear>
 
     public int CompareTo(SchoolYear other) => EndYear.CompareTo(other.EndYear);
 
+    /// <summary>Whether this year lies in a range of end years, either end open (null).</summary>
+    public bool IsWithin(int? fromSchoolYear, int? toSchoolYear) =>
+        (fromSchoolYear is null || EndYear >= fromSchoolYear) && (toSchoolYear is null || EndYear <= toSchoolYear);
+
     public static bool operator <(SchoolYear left, SchoolYear right) => left.EndYear < right.EndYear;
     public static bool operator >(SchoolYear left, SchoolYear right) => left.EndYear > right.EndYear;
     public static bool operator <=(SchoolYear left, SchoolYear right) => left.EndYear <= right.EndYear;

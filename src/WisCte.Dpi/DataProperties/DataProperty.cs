@@ -22,5 +22,5 @@ public sealed record DataProperty(
 public sealed record PropertyLocation(string Path, int? FromSchoolYear, int? ToSchoolYear)
 {
     public bool AppliesTo(SchoolYear year) =>
-        (FromSchoolYear is null || year.EndYear >= FromSchoolYear) && (ToSchoolYear is null || year.EndYear <= ToSchoolYear);
+        year.IsWithin(FromSchoolYear, ToSchoolYear);
 }

@@ -29,7 +29,4 @@ public static class JsonText
     }
 }
 
-public sealed record JsonParseResult(JsonNode? Node, string? Error)
-{
-    public bool IsWellFormed => Node is not null;
-}
+public sealed record JsonParseResult(JsonNode? Node, string? Error);

@@ -14,5 +14,5 @@ public sealed record CteProgram(
     public string ProgramType => ProgramTypeDescriptor[(ProgramTypeDescriptor.IndexOf('#', StringComparison.Ordinal) + 1)..];
 
     public bool IsValidIn(SchoolYear year) =>
-        (FromSchoolYear is null || year.EndYear >= FromSchoolYear) && (ToSchoolYear is null || year.EndYear <= ToSchoolYear);
+        year.IsWithin(FromSchoolYear, ToSchoolYear);
 }

@@ -8,6 +8,8 @@ namespace WisCte.Dpi.Rules;
 /// </summary>
 public sealed class ProgramNameForYearRule(CteProgramCatalog catalog) : IL1Rule
 {
+    private readonly HashSet<string> _types = catalog.ProgramTypes.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public string Id => "WI-L1-PROGRAM-NAME";
 
     public string Source => "DPI CTE page, table 'Namespace (Program Type) | Code Value | Description (Program Type) | Program Names'; " +
@@ -16,12 +18,11 @@ public sealed class ProgramNameForYearRule(CteProgramCatalog catalog) : IL1Rule
     public IEnumerable<RuleViolation> Check(L1Request request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var types = catalog.ProgramTypes.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, reference) in ProgramReferences.In(request.Resource, request.Document))
         {
             var type = ProgramReferences.Code(ProgramReferences.Text(reference, "programTypeDescriptor"));
             var name = ProgramReferences.Text(reference, "programName");
-            if (type is null || name is null || !types.Contains(type))
+            if (type is null || name is null || !_types.Contains(type))
                 continue; // not one of DPI's CTE program types (504, Homeless …): not this rule's business
             if (catalog.Find(type, name, request.Year) is not null)
                 continue;

@@ -17,18 +17,12 @@ public sealed class DescriptorCatalog
     private readonly ConcurrentDictionary<string, DescriptorValue> _byTypeAndUri = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
 
-    public IEnumerable<DescriptorValue> All => _byTypeAndUri.Values;
-
     public void Add(DescriptorValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
         _types.TryAdd(value.Type, value.Type);
         _byTypeAndUri[Key(value.Type, value.Uri)] = value;
     }
-
-    public bool Remove(DescriptorValue value) => _byTypeAndUri.TryRemove(Key(value.Type, value.Uri), out _);
-
-    public bool IsKnownType(string type) => _types.ContainsKey(type);
 
     /// <summary>
     /// The descriptor type a property holds: the longest known type name its name ends with, so that role-named
@@ -77,9 +71,6 @@ public sealed class DescriptorCatalog
     public IEnumerable<DescriptorValue> OfType(string type, SchoolYear year) =>
         _byTypeAndUri.Values.Where(v => string.Equals(v.Type, type, StringComparison.OrdinalIgnoreCase) && v.IsValidIn(year))
             .OrderBy(v => v.Namespace, StringComparer.Ordinal).ThenBy(v => v.CodeValue, StringComparer.Ordinal);
-
-    /// <summary>The endpoint of a descriptor type: <c>ProgramTypeDescriptor</c> → <c>programTypeDescriptors</c>.</summary>
-    public static string EndpointOf(string type) => char.ToLowerInvariant(type[0]) + type[1..] + "s";
 
     public string? TypeOfEndpoint(string endpoint) =>
         endpoint.EndsWith("Descriptors", StringComparison.OrdinalIgnoreCase) && _types.TryGetValue(endpoint[..^1], out var type) ? type : null;

@@ -15,7 +15,7 @@ public sealed record DescriptorValue(
     public string Uri => $"{Namespace}#{CodeValue}";
 
     public bool IsValidIn(SchoolYear year) =>
-        (FromSchoolYear is null || year.EndYear >= FromSchoolYear) && (ToSchoolYear is null || year.EndYear <= ToSchoolYear);
+        year.IsWithin(FromSchoolYear, ToSchoolYear);
 
     /// <summary>"2024-25 on", "to 2023-24", "2022-23 to 2024-25" or "every school year".</summary>
     public string ValidYears => (FromSchoolYear, ToSchoolYear) switch

@@ -118,13 +118,14 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 return EdFiProblem.ParameterValidationFailed($"The query parameter '{name}' is not a property of {resource.ResourceName}.");
             if (!IsValidQueryValue(field.Property, value))
                 return EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {BodyBinder.Pascal(field.Property.Name)}.");
-            filters.Add((field.Path, field.Property, value));
+            filters.Add((field.Path == "id" ? "id" : "$." + field.Path, field.Property, value));
         }
 
         var lea = context.Client.LocalEducationAgencyId;
         var matches = context.Store.Atomically(s => s.All(resource.Endpoint)
+            // The query's own filters first: they are cheap, the LEA check walks the document's references.
+            .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, f.Path), f.Value)))
             .Where(d => resource.IsOwnedByDpi || LeaScope.Allows(lea, d, s))
-            .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, "$." + f.Path), f.Value)))
             .ToList());
 
         var page = new JsonArray([.. matches.Skip(offset).Take(limit).Select(d => (JsonNode?)d.ToResponse())]);

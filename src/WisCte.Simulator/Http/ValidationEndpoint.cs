@@ -94,10 +94,11 @@ public sealed class ValidationEndpoint(SimulatorState state)
             return EdFiProblem.ParameterValidationFailed("Offset must be a numeric value greater than or equal to 0.").ToResponse(correlationId);
         if (request.QueryValue("limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 500))
             return EdFiProblem.ParameterValidationFailed("Limit must be omitted or set to a value between 1 and 500.").ToResponse(correlationId);
+        var (code, severity, student) = (request.QueryValue("code"), request.QueryValue("severity"), request.QueryValue("studentUniqueId"));
         var filtered = results.Where(r =>
-            (request.QueryValue("code") is not { } code || string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
-            && (request.QueryValue("severity") is not { } severity || string.Equals(r.Severity.ToString(), severity, StringComparison.OrdinalIgnoreCase))
-            && (request.QueryValue("studentUniqueId") is not { } student || string.Equals(r.StudentUniqueId, student, StringComparison.Ordinal))).ToList();
+            (code is null || string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
+            && (severity is null || string.Equals(r.Severity.ToString(), severity, StringComparison.OrdinalIgnoreCase))
+            && (student is null || string.Equals(r.StudentUniqueId, student, StringComparison.Ordinal))).ToList();
         var page = new JsonArray([.. filtered.Skip(offset).Take(limit).Select(r => (JsonNode?)r.ToJson())]);
         return SimResponse.Json(200, page).WithHeader("Total-Count", filtered.Count.ToString(CultureInfo.InvariantCulture));
     }

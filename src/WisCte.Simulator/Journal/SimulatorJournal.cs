@@ -32,10 +32,7 @@ public sealed class SimulatorJournal : IDisposable
         if (directory is not null)
             Directory.CreateDirectory(directory);
         _file = new StreamWriter(new FileStream(filePath, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-        FilePath = filePath;
     }
-
-    public string? FilePath { get; }
 
     public long Count
     {

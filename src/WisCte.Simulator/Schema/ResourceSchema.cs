@@ -17,8 +17,6 @@ public sealed class ResourceSchema
     /// <summary>DPI's reference data (schools, courses, programs, descriptors) is read-only to SIS clients.</summary>
     public bool IsOwnedByDpi { get; init; }
 
-    public bool IsDescriptor { get; init; }
-
     public required PropertySchema Root { get; init; }
 
     public override string ToString() => Endpoint;

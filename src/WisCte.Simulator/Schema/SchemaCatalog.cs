@@ -11,17 +11,11 @@ public sealed class SchemaCatalog
     private readonly Dictionary<string, ResourceSchema> _resources;
     private readonly Dictionary<string, IReadOnlyList<string>> _referenceTargets;
 
-    private SchemaCatalog(Dictionary<string, ResourceSchema> resources, Dictionary<string, IReadOnlyList<string>> referenceTargets, PropertySchema descriptorShape)
+    private SchemaCatalog(Dictionary<string, ResourceSchema> resources, Dictionary<string, IReadOnlyList<string>> referenceTargets)
     {
         _resources = resources;
         _referenceTargets = referenceTargets;
-        DescriptorShape = descriptorShape;
     }
-
-    public IEnumerable<ResourceSchema> Resources => _resources.Values;
-
-    /// <summary>The shape every descriptor resource shares (namespace, codeValue, shortDescription…).</summary>
-    public PropertySchema DescriptorShape { get; }
 
     public ResourceSchema? Find(string endpoint) => _resources.GetValueOrDefault(endpoint);
 
@@ -67,13 +61,6 @@ public sealed class SchemaCatalog
         foreach (var (name, node) in root["referenceTargets"] as JsonObject ?? [])
             targets[name] = [.. (node as JsonArray ?? []).Select(t => t!.GetValue<string>())];
 
-        var descriptor = root["descriptor"] as JsonObject ?? throw new InvalidDataException("resources.json has no 'descriptor' shape.");
-        var descriptorShape = PropertySchema.Parse("descriptor", new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = descriptor["properties"]?.DeepClone(),
-            ["required"] = descriptor["required"]?.DeepClone(),
-        });
-        return new SchemaCatalog(resources, targets, descriptorShape);
+        return new SchemaCatalog(resources, targets);
     }
 }

@@ -37,9 +37,6 @@ public sealed class YearStore(SchoolYear year)
     public IReadOnlyList<StoredDocument> All(string resource) =>
         _collections.TryGetValue(resource, out var c) ? [.. c.Ordered.Values] : [];
 
-    public int Count(string resource) => _collections.TryGetValue(resource, out var c) ? c.Ordered.Count : 0;
-
-    public int TotalCount => _all.Count;
 
     /// <summary>Items that reference the given one (what makes a delete a 409 dependent-item-exists).</summary>
     public IReadOnlyList<StoredDocument> ReferencesTo(string resource, string key) =>
