@@ -19,9 +19,9 @@ public static class AuditCommand
         var baseUrl = new Option<string>("--base-url") { Description = "The endpoint to read, e.g. https://wisedata.example/ (for the simulator: the base URL `wiscte serve` prints).", Required = true };
         var lea = new Option<long>("--lea") { Description = "The LEA whose records the key reads, e.g. 48856 (named in findings).", Required = true };
         var schoolYear = new Option<int>("--school-year") { Description = "The school year to audit, by the year it ends in: 2026 = 2025-26.", Required = true };
-        var clientId = new Option<string?>("--client-id") { Description = $"Client id of a key that can read the LEA's records. Default: ${EndpointOptions.ClientIdVariable}." };
-        var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${EndpointOptions.ClientSecretVariable}." };
-        var yearInRoute = new Option<string?>("--year-in-route") { Description = EndpointOptions.YearInRouteDescription };
+        var clientId = new Option<string?>("--client-id") { Description = $"Client id of a key that can read the LEA's records. Default: ${SharedOptions.ClientIdVariable}." };
+        var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${SharedOptions.ClientSecretVariable}." };
+        var yearInRoute = new Option<string?>("--year-in-route") { Description = SharedOptions.YearInRouteDescription };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
 
         var command = new Command("audit", "Run DPI's data-quality (L2) rules over an LEA's submitted records of one school year (read only).")
@@ -33,12 +33,12 @@ public static class AuditCommand
             EdFiTarget target;
             try
             {
-                var url = EndpointOptions.ParseBaseUrl(parse.GetValue(baseUrl))
+                var url = SharedOptions.ParseBaseUrl(parse.GetValue(baseUrl))
                           ?? throw new SettingsException($"--base-url '{parse.GetValue(baseUrl)}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
                 if (parse.GetValue(lea) <= 0)
                     throw new SettingsException($"--lea {parse.GetValue(lea).ToString(CultureInfo.InvariantCulture)} is not an education organization id, e.g. 48856.");
-                var (id, secret) = EndpointOptions.Credentials(parse.GetValue(clientId), parse.GetValue(clientSecret), environment);
-                target = new EdFiTarget(url, id, secret, VerifyCommand.Year(parse.GetValue(schoolYear)), EndpointOptions.YearInRoute(parse.GetValue(yearInRoute), url));
+                var (id, secret) = SharedOptions.Credentials(parse.GetValue(clientId), parse.GetValue(clientSecret), environment);
+                target = new EdFiTarget(url, id, secret, SharedOptions.SchoolYear(parse.GetValue(schoolYear)), SharedOptions.YearInRoute(parse.GetValue(yearInRoute), url));
             }
             catch (SettingsException ex)
             {
@@ -69,7 +69,7 @@ public static class AuditCommand
             catch (EdFiAuthenticationException ex)
             {
                 await error.WriteLineAsync(
-                    $"wiscte audit: {EndpointOptions.Sentence(ex.Message)} {EndpointOptions.CredentialsHint} Nothing was judged.");
+                    $"wiscte audit: {SharedOptions.Sentence(ex.Message)} {SharedOptions.CredentialsHint} Nothing was judged.");
                 return 2;
             }
             catch (AuditReadException ex)
@@ -77,9 +77,9 @@ public static class AuditCommand
                 await error.WriteLineAsync($"wiscte audit: could not read every record: {ex.Message} Nothing was judged: rules over part of the data would mislead.");
                 return 2;
             }
-            catch (Exception ex) when (EndpointOptions.IsUnreachable(ex, cancellation))
+            catch (Exception ex) when (SharedOptions.IsUnreachable(ex, cancellation))
             {
-                await error.WriteLineAsync($"wiscte audit: cannot reach {target.BaseUrl}: {EndpointOptions.Sentence(ex.Message)} Nothing was judged.");
+                await error.WriteLineAsync($"wiscte audit: cannot reach {target.BaseUrl}: {SharedOptions.Sentence(ex.Message)} Nothing was judged.");
                 return 2;
             }
         }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using WisCte.Certification;
 using WisCte.Certification.UseCases;
 using WisCte.Simulator.Auth;
@@ -73,17 +72,16 @@ public static class CertifyCommand
         var chosen = CertificationOutput.UseCases(useCaseIds, all);
         if (chosen.Count == 0)
             throw new SettingsException("Name the use cases to certify with --use-case (repeatable) or --all.");
-        var year = VerifyCommand.Year(schoolYear);
+        var year = SharedOptions.SchoolYear(schoolYear);
         var drillSet = drills.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = drillSet.Except(["503-first-posts", "token-expiry", "drop-connection"], StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
             throw new SettingsException($"--drill {string.Join(", ", unknown)}: the drills are 503-first-posts, token-expiry, drop-connection.");
-        if (port is < 0 or > 65535)
-            throw new SettingsException($"--port {port} is not a port number.");
-        Uri? upstream = null;
-        if (proxyTo is not null && (!Uri.TryCreate(proxyTo, UriKind.Absolute, out upstream) || upstream.Scheme is not ("http" or "https")))
-            throw new SettingsException($"--proxy-to '{proxyTo}' is not an absolute http(s) URL.");
-        var secret = clientSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        SharedOptions.Port(port);
+        var upstream = proxyTo is null
+            ? null
+            : SharedOptions.ParseBaseUrl(proxyTo) ?? throw new SettingsException($"--proxy-to '{proxyTo}' is not an absolute http(s) URL.");
+        var secret = clientSecret ?? SharedOptions.NewSecret();
         var options = new SimulatorOptions
         {
             Port = port,

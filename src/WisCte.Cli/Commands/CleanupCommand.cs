@@ -13,8 +13,8 @@ namespace WisCte.Cli.Commands;
 /// </summary>
 public static class CleanupCommand
 {
-    public const string ClientIdVariable = EndpointOptions.ClientIdVariable;
-    public const string ClientSecretVariable = EndpointOptions.ClientSecretVariable;
+    public const string ClientIdVariable = SharedOptions.ClientIdVariable;
+    public const string ClientSecretVariable = SharedOptions.ClientSecretVariable;
 
     public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
@@ -22,7 +22,7 @@ public static class CleanupCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The endpoint to delete at. Default: the base URL the ledger's records name (they must all name the same one)." };
         var clientId = new Option<string?>("--client-id") { Description = $"Client id of the key to delete with. Default: ${ClientIdVariable}." };
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${ClientSecretVariable}." };
-        var yearInRoute = new Option<string?>("--year-in-route") { Description = EndpointOptions.YearInRouteDescription };
+        var yearInRoute = new Option<string?>("--year-in-route") { Description = SharedOptions.YearInRouteDescription };
 
         var command = new Command("cleanup", "Delete exactly the records a run's ledger names, children first (for a run that was interrupted).")
         {
@@ -78,10 +78,10 @@ public static class CleanupCommand
             {
                 result = await LedgerCleanup.RunAsync(settings.Entries, year => clients[year], cancellation: cancellation);
             }
-            catch (Exception ex) when (ex is EdFiAuthenticationException || EndpointOptions.IsUnreachable(ex, cancellation))
+            catch (Exception ex) when (ex is EdFiAuthenticationException || SharedOptions.IsUnreachable(ex, cancellation))
             {
                 await error.WriteLineAsync(
-                    $"wiscte cleanup: stopped part way: {EndpointOptions.Sentence(ex.Message)} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
+                    $"wiscte cleanup: stopped part way: {SharedOptions.Sentence(ex.Message)} Some records may be deleted already; run the same command again to finish (what is gone is reported as already gone).");
                 return 1;
             }
 
@@ -115,12 +115,12 @@ public static class CleanupCommand
         catch (EdFiAuthenticationException ex)
         {
             await error.WriteLineAsync(
-                $"wiscte cleanup: {EndpointOptions.Sentence(ex.Message)} {EndpointOptions.CredentialsHint} Nothing was deleted.");
+                $"wiscte cleanup: {SharedOptions.Sentence(ex.Message)} {SharedOptions.CredentialsHint} Nothing was deleted.");
             return 2;
         }
-        catch (Exception ex) when (EndpointOptions.IsUnreachable(ex, cancellation))
+        catch (Exception ex) when (SharedOptions.IsUnreachable(ex, cancellation))
         {
-            await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {EndpointOptions.Sentence(ex.Message)} Nothing was deleted.");
+            await error.WriteLineAsync($"wiscte cleanup: cannot reach {settings.BaseUrl}: {SharedOptions.Sentence(ex.Message)} Nothing was deleted.");
             return 1;
         }
     }
@@ -166,7 +166,7 @@ public sealed partial record CleanupSettings(
 
         Uri? given = null;
         if (!string.IsNullOrWhiteSpace(baseUrl))
-            given = EndpointOptions.ParseBaseUrl(baseUrl) ?? throw new SettingsException($"--base-url '{baseUrl}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
+            given = SharedOptions.ParseBaseUrl(baseUrl) ?? throw new SettingsException($"--base-url '{baseUrl}' is not an absolute http(s) URL, e.g. https://wisedata.example/.");
         var recorded = entries.Select(e => e.Url).Distinct().ToList();
         if (entries.Count == 0)
             return new CleanupSettings(path, [], given, recorded, "", "", false);
@@ -174,8 +174,8 @@ public sealed partial record CleanupSettings(
             throw new SettingsException($"{path} names records at more than one base URL ({string.Join(", ", recorded)}); give --base-url to say which to delete at.");
         var target = given ?? recorded[0];
 
-        var (id, secret) = EndpointOptions.Credentials(clientId, clientSecret, environment);
-        var inRoute = EndpointOptions.YearInRoute(yearInRoute, target);
+        var (id, secret) = SharedOptions.Credentials(clientId, clientSecret, environment);
+        var inRoute = SharedOptions.YearInRoute(yearInRoute, target);
 
         return new CleanupSettings(path, [.. entries.Select(e => e.Entry)], target, recorded, id, secret, inRoute);
     }
@@ -220,7 +220,7 @@ public sealed partial record CleanupSettings(
                 throw new SettingsException($"--ledger: {where}: '{entry.Id}' is not a resource id.");
             if (entry.SchoolYear is < 1990 or > 2100)
                 throw new SettingsException($"--ledger: {where}: {entry.SchoolYear.ToString(CultureInfo.InvariantCulture)} is not a school year.");
-            var url = EndpointOptions.ParseBaseUrl(entry.BaseUrl)
+            var url = SharedOptions.ParseBaseUrl(entry.BaseUrl)
                       ?? throw new SettingsException($"--ledger: {where}: base URL '{entry.BaseUrl}' is not an absolute http(s) URL.");
             checkedEntries.Add((entry, url));
         }

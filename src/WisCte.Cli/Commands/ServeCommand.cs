@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using WisCte.Dpi;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Faults;
@@ -110,10 +109,8 @@ public sealed record ServeSettings(SimulatorOptions Options, bool SecretGenerate
         int port, string clientId, string? clientSecret, long lea, IEnumerable<string> clients, int schoolYear,
         string? journal, int tokenLifetime, IEnumerable<string> faults, long maxBodyBytes)
     {
-        if (port is < 0 or > 65535)
-            throw new SettingsException($"--port {port} is not a port number (0-65535; 0 picks a free port).");
-        if (schoolYear is < 2000 or > 2100)
-            throw new SettingsException($"--school-year {schoolYear} is not a school year: give the year it ends in, e.g. 2026 for 2025-26.");
+        SharedOptions.Port(port);
+        var year = SharedOptions.SchoolYear(schoolYear);
         if (tokenLifetime <= 0)
             throw new SettingsException($"--token-lifetime {tokenLifetime} must be a positive number of seconds.");
         if (maxBodyBytes <= 0)
@@ -122,7 +119,7 @@ public sealed record ServeSettings(SimulatorOptions Options, bool SecretGenerate
             throw new SettingsException("--client-id must not be empty.");
 
         var generated = string.IsNullOrEmpty(clientSecret);
-        var secret = generated ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) : clientSecret!;
+        var secret = generated ? SharedOptions.NewSecret() : clientSecret!;
         var keys = new List<ApiClient> { new(clientId, secret, lea) };
         foreach (var text in clients)
         {
@@ -146,7 +143,6 @@ public sealed record ServeSettings(SimulatorOptions Options, bool SecretGenerate
             }
         }).ToList();
 
-        var year = new SchoolYear(schoolYear);
         var options = new SimulatorOptions
         {
             Port = port,

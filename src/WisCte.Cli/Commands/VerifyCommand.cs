@@ -28,7 +28,7 @@ public static class VerifyCommand
             try
             {
                 chosen = CertificationOutput.UseCases(parse.GetValue(useCases) ?? [], parse.GetValue(all));
-                year = Year(parse.GetValue(schoolYear));
+                year = SharedOptions.SchoolYear(parse.GetValue(schoolYear));
                 entries = Read(parse.GetValue(journal)!);
             }
             catch (SettingsException ex)
@@ -41,9 +41,6 @@ public static class VerifyCommand
         });
         return command;
     }
-
-    internal static SchoolYear Year(int value) =>
-        value is >= 2000 and <= 2100 ? new SchoolYear(value) : throw new SettingsException($"--school-year {value} is not a school year: give the year it ends in, e.g. 2026.");
 
     private static List<JournalEntry> Read(string path)
     {

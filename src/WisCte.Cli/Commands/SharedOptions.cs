@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using WisCte.Dpi;
+
 namespace WisCte.Cli.Commands;
 
-/// <summary>How the commands that talk to a real endpoint (cleanup, audit) read its URL, credentials and route shape.</summary>
-internal static class EndpointOptions
+/// <summary>Options several commands share, read and checked one way: school year, port, secrets, an endpoint's URL and credentials.</summary>
+internal static class SharedOptions
 {
     public const string ClientIdVariable = "WISCTE_CLIENT_ID";
     public const string ClientSecretVariable = "WISCTE_CLIENT_SECRET";
@@ -13,6 +17,19 @@ internal static class EndpointOptions
     public const string YearInRouteDescription =
         "true or false: whether the school year is a route segment (/{year}/data/v3/…). Default: true when the base URL "
         + "is a loopback address (the simulator), false otherwise (a real WISEdata year has a base URL of its own).";
+
+    public static SchoolYear SchoolYear(int value) =>
+        value is >= 2000 and <= 2100
+            ? new SchoolYear(value)
+            : throw new SettingsException(string.Create(CultureInfo.InvariantCulture, $"--school-year {value} is not a school year: give the year it ends in, e.g. 2026 for 2025-26."));
+
+    public static int Port(int value) =>
+        value is >= 0 and <= 65535
+            ? value
+            : throw new SettingsException(string.Create(CultureInfo.InvariantCulture, $"--port {value} is not a port number (0-65535; 0 picks a free port)."));
+
+    /// <summary>A secret for a key the user did not give one for (printed once, so the SIS can be configured).</summary>
+    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     /// <summary>An absolute http(s) URL, with one trailing slash, so that "http://h:1" and "http://h:1/" are one endpoint.</summary>
     public static Uri? ParseBaseUrl(string? text) =>
