@@ -28,7 +28,6 @@ public sealed record EdFiClientOptions
 public sealed class EdFiClient : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly HttpClient _tokenHttp;
     private readonly bool _ownsTokens;
 
     /// <param name="sharedTokens">A token provider shared with other clients of the same target and year (one token for a whole run); null makes one.</param>
@@ -41,8 +40,8 @@ public sealed class EdFiClient : IDisposable
         recorder ??= NoRecorder.Instance;
 
         _ownsTokens = sharedTokens is null;
-        _tokenHttp = new HttpClient(Chain(recorder, time, options), disposeHandler: true) { Timeout = options.RequestTimeout };
-        Tokens = sharedTokens ?? new TokenProvider(_tokenHttp, target, time);
+        // A token client of its own only when no shared provider is given.
+        Tokens = sharedTokens ?? new TokenProvider(new HttpClient(Chain(recorder, time, options), disposeHandler: true) { Timeout = options.RequestTimeout }, target, time);
         var authentication = new AuthenticationHandler(Tokens) { InnerHandler = Chain(recorder, time, options) };
         _http = new HttpClient(authentication, disposeHandler: true) { Timeout = options.RequestTimeout };
     }
@@ -113,7 +112,6 @@ public sealed class EdFiClient : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _tokenHttp.Dispose();
         if (_ownsTokens)
             Tokens.Dispose();
     }

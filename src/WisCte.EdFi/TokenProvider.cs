@@ -5,6 +5,7 @@ namespace WisCte.EdFi;
 
 /// <summary>
 /// OAuth2 client credentials: one token, reused until shortly before it expires, renewed on demand (after a 401).
+/// It owns the HttpClient it is given, and disposes it.
 /// </summary>
 public sealed class TokenProvider(HttpClient http, EdFiTarget target, TimeProvider time) : IDisposable
 {
@@ -38,7 +39,11 @@ public sealed class TokenProvider(HttpClient http, EdFiTarget target, TimeProvid
             _token = null;
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        http.Dispose();
+    }
 
     private async Task<string> FetchAsync(CancellationToken cancellation)
     {
