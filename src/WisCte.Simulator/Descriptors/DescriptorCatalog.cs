@@ -17,10 +17,14 @@ public sealed class DescriptorCatalog
     private readonly ConcurrentDictionary<string, DescriptorValue> _byTypeAndUri = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
 
+    // Every descriptor of every write asks this; the schema's property names are few, so each is worked out once.
+    private readonly ConcurrentDictionary<string, string> _typeOfProperty = new(StringComparer.Ordinal);
+
     public void Add(DescriptorValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        _types.TryAdd(value.Type, value.Type);
+        if (_types.TryAdd(value.Type, value.Type))
+            _typeOfProperty.Clear();
         _byTypeAndUri[Key(value.Type, value.Uri)] = value;
     }
 
@@ -31,6 +35,11 @@ public sealed class DescriptorCatalog
     public string TypeOfProperty(string propertyName)
     {
         ArgumentNullException.ThrowIfNull(propertyName);
+        return _typeOfProperty.GetOrAdd(propertyName, LongestTypeEndingWith);
+    }
+
+    private string LongestTypeEndingWith(string propertyName)
+    {
         var best = _types.Keys.Where(t => propertyName.EndsWith(t, StringComparison.OrdinalIgnoreCase)).MaxBy(t => t.Length);
         return best is null ? char.ToUpperInvariant(propertyName[0]) + propertyName[1..] : _types[best];
     }
