@@ -186,10 +186,10 @@ public sealed partial record CleanupSettings(
 
     private static List<(LedgerEntry Entry, Uri Url)> ReadLedger(string path)
     {
-        IReadOnlyList<LedgerEntry> entries;
+        IReadOnlyList<(int Line, LedgerEntry Entry)> entries;
         try
         {
-            entries = RunLedger.Read(path);
+            entries = RunLedger.ReadNumbered(path);
         }
         catch (FileNotFoundException)
         {
@@ -204,14 +204,10 @@ public sealed partial record CleanupSettings(
             throw new SettingsException($"--ledger: cannot read {path}: {ex.Message}", ex);
         }
 
-        // RunLedger.Read skips blank lines: the i-th entry is on the i-th non-blank line.
-        var lineNumbers = File.ReadLines(path).Select((text, index) => (text, number: index + 1))
-            .Where(l => !string.IsNullOrWhiteSpace(l.text)).Select(l => l.number).ToList();
         var checkedEntries = new List<(LedgerEntry, Uri)>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
+        foreach (var (line, entry) in entries)
         {
-            var entry = entries[i];
-            var where = i < lineNumbers.Count ? $"{path}:{lineNumbers[i].ToString(CultureInfo.InvariantCulture)}" : path;
+            var where = $"{path}:{line.ToString(CultureInfo.InvariantCulture)}";
             if (string.IsNullOrEmpty(entry.Resource) || string.IsNullOrEmpty(entry.Id))
                 throw new SettingsException($"--ledger: {where}: not a ledger entry (it names no resource and id).");
             if (!ResourceName().IsMatch(entry.Resource))

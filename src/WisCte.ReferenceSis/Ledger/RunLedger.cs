@@ -41,11 +41,14 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>Reads a ledger file; a line that does not parse is an error naming the line (nothing is skipped silently).</summary>
-    public static IReadOnlyList<LedgerEntry> Read(string path)
+    public static IReadOnlyList<LedgerEntry> Read(string path) => [.. ReadNumbered(path).Select(e => e.Entry)];
+
+    /// <summary>As <see cref="Read"/>, with each entry's line number in the file (blank lines are skipped).</summary>
+    public static IReadOnlyList<(int Line, LedgerEntry Entry)> ReadNumbered(string path)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"No ledger at '{path}'.", path);
-        var entries = new List<LedgerEntry>();
+        var entries = new List<(int, LedgerEntry)>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -54,8 +57,8 @@ public sealed class RunLedger : IDisposable
                 continue;
             try
             {
-                entries.Add(JsonSerializer.Deserialize<LedgerEntry>(line, JsonOptions)
-                            ?? throw new InvalidDataException($"{path}:{number}: empty entry."));
+                entries.Add((number, JsonSerializer.Deserialize<LedgerEntry>(line, JsonOptions)
+                                     ?? throw new InvalidDataException($"{path}:{number}: empty entry.")));
             }
             catch (JsonException ex)
             {
