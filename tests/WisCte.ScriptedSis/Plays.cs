@@ -21,7 +21,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     public static string NewStudent() => "CT" + Interlocked.Increment(ref _students).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public SectionRef Section(string code) => new(code, School, schoolYear, $"{code}-01-{schoolYear}", $"{schoolYear - 1}-{schoolYear} School Calendar");
+    public SectionRef Section(string code) => new(code, School, schoolYear, $"{code}-01-{schoolYear}", UseCasePayloads.SessionName(Year));
 
     public async Task<string> StudentAsync(string grade = "Eleventh grade", long school = School, bool withoutBirthDate = false)
     {
@@ -49,7 +49,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
     public Task<(int Status, string Body, string? Id)> CteAssociationAsync(
         string student, ProgramRef program, string? status = "B", long school = School, bool oldShape = false)
     {
-        var pathway = schoolYear >= 2026 ? "uri://dpi.wi.gov/CteProgramServiceDescriptor#8" : "uri://dpi.wi.gov/CareerPathwayDescriptor#8";
+        var pathway = UseCasePayloads.UsesCteProgramServices(Year) ? "uri://dpi.wi.gov/CteProgramServiceDescriptor#8" : "uri://dpi.wi.gov/CareerPathwayDescriptor#8";
         return sis.PostAsync("studentCTEProgramAssociations", UseCasePayloads.CteAssociation(
             student, program, school, Begin, End, Year,
             status is null ? null : $"uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#{status}",
@@ -61,7 +61,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     /// <summary>An excused absence at the school on a date of the play's school year.</summary>
     public JsonObject Absence(string student, string date) => UseCasePayloads.AttendanceEvent(
-        student, School, schoolYear, $"{schoolYear - 1}-{schoolYear} School Calendar", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+        student, School, schoolYear, UseCasePayloads.SessionName(Year), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
         "uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence");
 
     public Task<(int Status, string Body, string? Id)> GradeAsync(string student, string code) =>
@@ -170,13 +170,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     public async Task OfferAsync(string courseCode)
     {
-        var offering = new System.Text.Json.Nodes.JsonObject
-        {
-            ["localCourseCode"] = $"{courseCode}-{NewStudent()}",
-            ["courseReference"] = new System.Text.Json.Nodes.JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = 48856 },
-            ["schoolReference"] = new System.Text.Json.Nodes.JsonObject { ["schoolId"] = School },
-            ["sessionReference"] = new System.Text.Json.Nodes.JsonObject { ["schoolId"] = School, ["schoolYear"] = schoolYear, ["sessionName"] = $"{schoolYear - 1}-{schoolYear} School Calendar" },
-        };
+        var offering = UseCasePayloads.CourseOffering($"{courseCode}-{NewStudent()}", courseCode, 48856, School, Year);
         (await sis.PostAsync("courseOfferings", offering)).Status.Succeeded();
     }
 

@@ -15,6 +15,24 @@ public static class UseCasePayloads
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The session every baseline school has in a year, e.g. "2025-2026 School Calendar".</summary>
+    public static string SessionName(SchoolYear year) => $"{year.EndYear - 1}-{year.EndYear} School Calendar";
+
+    /// <summary>
+    /// From 2025-26 a CTE association reports <c>cteProgramServices</c> (CteProgramServiceDescriptor); before, or in the
+    /// old shape, <c>ctePrograms</c> (CareerPathwayDescriptor).
+    /// </summary>
+    public static bool UsesCteProgramServices(SchoolYear year, bool oldShape = false) => year >= CoreFrom && !oldShape;
+
+    /// <summary>A school's offering of one of the LEA's courses in the year's session.</summary>
+    public static JsonObject CourseOffering(string localCourseCode, string courseCode, long localEducationAgencyId, long schoolId, SchoolYear year) => new()
+    {
+        ["localCourseCode"] = localCourseCode,
+        ["courseReference"] = new JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = localEducationAgencyId },
+        ["schoolReference"] = new JsonObject { ["schoolId"] = schoolId },
+        ["sessionReference"] = new JsonObject { ["schoolId"] = schoolId, ["schoolYear"] = year.EndYear, ["sessionName"] = SessionName(year) },
+    };
+
     public static JsonObject Student(string uniqueId, string runId) => new()
     {
         ["studentUniqueId"] = uniqueId,
@@ -96,7 +114,7 @@ public static class UseCasePayloads
             body["endDate"] = Date(end);
         if (pathway is not null || cipCode is not null)
         {
-            var useServices = year >= CoreFrom && !oldShape;
+            var useServices = UsesCteProgramServices(year, oldShape);
             var item = new JsonObject();
             if (pathway is not null)
                 item[useServices ? "cteProgramServiceDescriptor" : "careerPathwayDescriptor"] = pathway;

@@ -121,13 +121,7 @@ public sealed class SisDriver : IDisposable
     public async Task<EdFiResponse> OfferCourseAsync(string courseCode)
     {
         var localCode = $"{courseCode}-{Student}";
-        var body = new JsonObject
-        {
-            ["localCourseCode"] = localCode,
-            ["courseReference"] = new JsonObject { ["courseCode"] = courseCode, ["educationOrganizationId"] = SuiteTarget.Lea },
-            ["schoolReference"] = new JsonObject { ["schoolId"] = School },
-            ["sessionReference"] = new JsonObject { ["schoolId"] = School, ["schoolYear"] = Year.EndYear, ["sessionName"] = SessionName },
-        };
+        var body = UseCasePayloads.CourseOffering(localCode, courseCode, SuiteTarget.Lea, School, Year);
         LastOffering = localCode;
         return Remember(await Sis.SubmitAsync(Year, "courseOfferings", body, $"offering {localCode}"));
     }
@@ -135,7 +129,7 @@ public sealed class SisDriver : IDisposable
     /// <summary>The local course code of the last offering this scenario made.</summary>
     public string? LastOffering { get; private set; }
 
-    public string SessionName => $"{Year.EndYear - 1}-{Year.EndYear} School Calendar";
+    public string SessionName => UseCasePayloads.SessionName(Year);
 
     public EdFiResponse Remember(EdFiResponse response) => Last = response;
 

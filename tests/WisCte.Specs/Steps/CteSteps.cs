@@ -175,7 +175,7 @@ public sealed class CteSteps(SisDriver sis)
             given.TryGetValue(key, out var v) ? (string.Equals(v, "none", StringComparison.OrdinalIgnoreCase) ? null : v) : fallback;
 
         var year = sis.Year;
-        var services = year >= new SchoolYear(2026) && !given.ContainsKey("shape");
+        var services = UseCasePayloads.UsesCteProgramServices(year, oldShape: given.ContainsKey("shape"));
         var status = Value("certificated program status", "Continuing");
         var areas = Value("program area", "Health Science Education");
         var pathway = Value("pathway", "Health Science");
