@@ -12,7 +12,7 @@ public sealed record EdFiClientOptions
     /// <summary>Retries after a 429, a 5xx, a timeout or a dropped connection (so at most 1 + this many attempts).</summary>
     public int MaxRetries { get; init; } = 4;
 
-    /// <summary>First back-off delay; it doubles each retry (with jitter). A Retry-After header wins.</summary>
+    /// <summary>First back-off delay; it doubles each retry. A Retry-After header wins.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>No single wait is longer than this, whatever Retry-After says.</summary>
@@ -95,7 +95,9 @@ public sealed class EdFiClient : IDisposable
         {
             MaxRetryAttempts = Math.Max(1, options.MaxRetries),
             BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
+            // Polly's jitter (decorrelated) can draw a first delay far below BaseDelay (25 ms seen), which is the
+            // "retry at once" that certification refuses: plain doubling delays instead.
+            UseJitter = false,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
             ShouldRetryAfterHeader = true,

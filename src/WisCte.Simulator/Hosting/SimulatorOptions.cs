@@ -4,6 +4,16 @@ using WisCte.Simulator.Faults;
 
 namespace WisCte.Simulator.Hosting;
 
+/// <summary>What the simulator plays.</summary>
+public enum SimulatorProfile
+{
+    /// <summary>WISEdata: Ed-Fi ODS/API behaviour plus DPI's L1 rules, DPI-owned reference data and keys scoped to one LEA.</summary>
+    Wisedata,
+
+    /// <summary>A plain Ed-Fi ODS/API with a sandbox key: Ed-Fi's behaviour alone, every resource writable, no DPI rules.</summary>
+    EdFiOds,
+}
+
 /// <summary>How a simulator instance runs. Every option has a default that works for tests.</summary>
 public sealed record SimulatorOptions
 {
@@ -45,6 +55,9 @@ public sealed record SimulatorOptions
 
     /// <summary>Proxy mode: forward every API request to this real base URL and journal the exchange; null answers locally.</summary>
     public Uri? ProxyTo { get; init; }
+
+    /// <summary>WISEdata (DPI's rules, ownership and per-LEA keys) or a plain Ed-Fi ODS/API, which fidelity tests run against.</summary>
+    public SimulatorProfile Profile { get; init; } = SimulatorProfile.Wisedata;
 
     public IEnumerable<SchoolYear> AllSchoolYears => SchoolYears.Append(DefaultSchoolYear).Distinct().Order();
 }

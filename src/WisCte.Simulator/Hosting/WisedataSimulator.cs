@@ -96,7 +96,9 @@ public sealed class WisedataSimulator : IDisposable
     private static WisedataSimulator Create(SimulatorOptions options, bool listen)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var state = new SimulatorState(options, SchemaCatalog.Embedded(), DescriptorCatalog.Embedded());
+        var schema = SchemaCatalog.Embedded();
+        var descriptors = options.Profile == SimulatorProfile.EdFiOds ? DescriptorCatalog.EdFiDefaults() : DescriptorCatalog.Embedded();
+        var state = new SimulatorState(options, schema, descriptors.ForInstance(schema.DescriptorTypes));
         if (options.LoadBaseline)
             BaselineLoader.Load(state);
         return new WisedataSimulator(state, listen);

@@ -23,6 +23,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     private const string CollectionsCannotBeDeleted = "Resource collections cannot be deleted. To delete a specific item, use DELETE and include the \"id\" in the route.";
     private const string ItemsOnlyByPut = "Resource items can only be updated using PUT. To \"upsert\" an item in the resource collection using POST, remove the \"id\" from the route.";
     private static readonly string[] PagingParameters = ["offset", "limit", "totalCount", "correlationId"];
+    private static readonly string[] DescriptorQueryFields = ["codeValue", "namespace", "shortDescription", "id"];
 
     public (SimResponse Response, string? ClientId) Handle(SimRequest request, Route route, string correlationId)
     {
@@ -82,14 +83,14 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
 
     // ---- reads ----
 
-    private static EdFiProblem? GetById(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    private EdFiProblem? GetById(RequestContext context, ResourceSchema resource, out SimResponse? response)
     {
         response = null;
         var document = Guid.TryParse(context.Route.Id, out var id)
             ? context.Store.Atomically(s => s.ById(id)) : null;
         if (document is null || !document.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
             return EdFiProblem.NotFound("The specified item could not be found.");
-        if (!resource.IsOwnedByDpi && !context.Store.Atomically(s => LeaScope.Allows(context.Client.LocalEducationAgencyId, document, s)))
+        if (!IsReadOnly(resource) && !context.Store.Atomically(s => Allows(context.Client.LocalEducationAgencyId, document, s)))
             return NotAuthorized(context.Client, resource);
 
         var etag = Quote(document.ETag);
@@ -98,11 +99,13 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             response = SimResponse.Empty(304, ("ETag", etag));
             return null;
         }
-        response = SimResponse.Json(200, document.ToResponse(), ("ETag", etag));
+        var body = document.ToResponse();
+        context.Store.Atomically(s => AddLinks(s, resource, document, body));
+        response = SimResponse.Json(200, body, ("ETag", etag));
         return null;
     }
 
-    private static EdFiProblem? GetMany(RequestContext context, ResourceSchema resource, out SimResponse? response)
+    private EdFiProblem? GetMany(RequestContext context, ResourceSchema resource, out SimResponse? response)
     {
         response = null;
         if (!TryPaging(context.Request, out var offset, out var limit, out var totalCount, out var pagingProblem))
@@ -114,8 +117,9 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         {
             if (PagingParameters.Contains(name, StringComparer.OrdinalIgnoreCase))
                 continue;
+            // The ODS binds the query string to the resource's request model: a key it does not know is not bound.
             if (!fields.TryGetValue(name, out var field))
-                return EdFiProblem.ParameterValidationFailed($"The query parameter '{name}' is not a property of {resource.ResourceName}.");
+                continue;
             if (!IsValidQueryValue(field.Property, value))
                 return EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {BodyBinder.Pascal(field.Property.Name)}.");
             filters.Add((field.Path == "id" ? "id" : "$." + field.Path, field.Property, value));
@@ -125,11 +129,17 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         var matches = context.Store.Atomically(s => s.All(resource.Endpoint)
             // The query's own filters first: they are cheap, the LEA check walks the document's references.
             .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, f.Path), f.Value)))
-            .Where(d => resource.IsOwnedByDpi || LeaScope.Allows(lea, d, s))
+            .Where(d => resource.IsOwnedByDpi || Allows(lea, d, s))
             .ToList());
 
-        var page = new JsonArray([.. matches.Skip(offset).Take(limit).Select(d => (JsonNode?)d.ToResponse())]);
-        response = SimResponse.Json(200, page);
+        var page = matches.Skip(offset).Take(limit).Select(d => (Document: d, Body: d.ToResponse())).ToList();
+        context.Store.Atomically(s =>
+        {
+            foreach (var (document, body) in page)
+                AddLinks(s, resource, document, body);
+            return 0;
+        });
+        response = SimResponse.Json(200, new JsonArray([.. page.Select(p => (JsonNode?)p.Body)]));
         if (totalCount)
             response = response.WithHeader("Total-Count", matches.Count.ToString(CultureInfo.InvariantCulture));
         return null;
@@ -150,24 +160,36 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         return problem is null;
     }
 
-    /// <summary>Query-by-example names: top-level values and the members of top-level references, flattened.</summary>
+    /// <summary>
+    /// Query-by-example names, as the ODS's flattened columns: top-level values, then the members of top-level
+    /// references under their <see cref="PropertySchema.QueryName"/> (the role-prefixed column,
+    /// <c>programEducationOrganizationId</c>) or, without one, their own name. Where two references' members share a
+    /// name and neither has a query name, the first reference's member is the one queried.
+    /// </summary>
     private static Dictionary<string, (string Path, PropertySchema Property)> QueryableFields(ResourceSchema resource)
     {
         var fields = new Dictionary<string, (string, PropertySchema)>(StringComparer.OrdinalIgnoreCase)
         {
             ["id"] = ("id", new PropertySchema { Name = "id", Type = "string" }),
         };
+        var references = new List<PropertySchema>();
         foreach (var property in resource.Root.Properties.Values)
         {
             if (property.IsObject && property.ReferenceName is not null)
-            {
-                foreach (var member in property.Properties.Values)
-                    fields.TryAdd(member.Name, ($"{property.Name}.{member.Name}", member));
-            }
+                references.Add(property);
             else if (!property.IsObject && !property.IsArray)
-            {
-                fields[property.Name] = (property.Name, property);
-            }
+                fields[property.QueryName ?? property.Name] = (property.Name, property);
+        }
+        // A member's own query name first, so that a plain name a role-named member gave up goes to the member that keeps it.
+        foreach (var reference in references)
+        {
+            foreach (var member in reference.Properties.Values.Where(m => m.QueryName is not null))
+                fields.TryAdd(member.QueryName!, ($"{reference.Name}.{member.Name}", member));
+        }
+        foreach (var reference in references)
+        {
+            foreach (var member in reference.Properties.Values.Where(m => m.QueryName is null))
+                fields.TryAdd(member.Name, ($"{reference.Name}.{member.Name}", member));
         }
         return fields;
     }
@@ -197,11 +219,11 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             return parseProblem;
         if (body!.Any(p => p.Key.Equals("id", StringComparison.OrdinalIgnoreCase)))
             return EdFiProblem.BadRequest("Resource identifiers cannot be assigned by the client. The 'id' property should not be included in the request body.");
-        if (resource.IsOwnedByDpi)
+        if (IsReadOnly(resource))
             return DpiOwned(resource);
         if (Prepare(context, resource, body!, out var document) is { } invalid)
             return invalid;
-        if (!context.Store.Atomically(s => LeaScope.Allows(context.Client.LocalEducationAgencyId, document!.Document, s)))
+        if (!context.Store.Atomically(s => Allows(context.Client.LocalEducationAgencyId, document!.Document, s)))
             return NotAuthorized(context.Client, resource);
 
         var now = state.Time.GetUtcNow();
@@ -216,7 +238,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             }
             if (s.ByKey(resource.Endpoint, key) is { } existing)
             {
-                if (!LeaScope.Allows(context.Client.LocalEducationAgencyId, existing, s))
+                if (!Allows(context.Client.LocalEducationAgencyId, existing, s))
                 {
                     problem = NotAuthorized(context.Client, resource);
                     return (null!, false);
@@ -261,7 +283,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             return EdFiProblem.NotFound("Resource to update was not found.");
         if (ParseBody(context.Request, out var body) is { } parseProblem)
             return parseProblem;
-        if (resource.IsOwnedByDpi)
+        if (IsReadOnly(resource))
             return DpiOwned(resource);
         if (Prepare(context, resource, body!, out var document) is { } invalid)
             return invalid;
@@ -274,7 +296,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             if (existing is null || !existing.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
                 return Fail(EdFiProblem.NotFound("Resource to update was not found."));
             var lea = context.Client.LocalEducationAgencyId;
-            if (!LeaScope.Allows(lea, existing, s) || !LeaScope.Allows(lea, document!.Document, s))
+            if (!Allows(lea, existing, s) || !Allows(lea, document!.Document, s))
                 return Fail(NotAuthorized(context.Client, resource));
             if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
                 return Fail(EdFiProblem.OptimisticLockFailed());
@@ -326,9 +348,9 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             var existing = s.ById(id);
             if (existing is null || !existing.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
                 return EdFiProblem.NotFound("Resource to delete was not found.");
-            if (resource.IsOwnedByDpi)
+            if (IsReadOnly(resource))
                 return DpiOwned(resource);
-            if (!LeaScope.Allows(context.Client.LocalEducationAgencyId, existing, s))
+            if (!Allows(context.Client.LocalEducationAgencyId, existing, s))
                 return NotAuthorized(context.Client, resource);
             if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
                 return EdFiProblem.OptimisticLockFailed();
@@ -349,6 +371,8 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     {
         response = null;
         var method = context.Request.Method.ToUpperInvariant();
+        if (method == "POST" && context.Route.Id is null && state.Options.Profile == SimulatorProfile.EdFiOds)
+            return PostDescriptor(context, type, out response);
         if (method is "POST" or "PUT" or "DELETE")
             return EdFiProblem.Authorization(
                 "Access to the requested data could not be authorized.",
@@ -369,13 +393,34 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             return pagingProblem;
         foreach (var (name, value) in context.Request.Query.Where(q => !PagingParameters.Contains(q.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            if (name is not ("codeValue" or "namespace" or "shortDescription" or "id"))
-                return EdFiProblem.ParameterValidationFailed($"The query parameter '{name}' is not a property of {type}.");
-            values = [.. values.Where(v => Matches(v[name], value))];
+            // As for resources: a key the descriptor's request model does not have is not bound, so not a filter.
+            if (DescriptorQueryFields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) is not { } field)
+                continue;
+            values = [.. values.Where(v => Matches(v[field], value))];
         }
         response = SimResponse.Json(200, new JsonArray([.. values.Skip(offset).Take(limit).Select(v => (JsonNode?)v)]));
         if (totalCount)
             response = response.WithHeader("Total-Count", values.Count.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    /// <summary>A plain ODS takes new descriptor values from a sandbox key; WISEdata's are DPI's alone.</summary>
+    private EdFiProblem? PostDescriptor(RequestContext context, string type, out SimResponse? response)
+    {
+        response = null;
+        if (ParseBody(context.Request, out var body) is { } parseProblem)
+            return parseProblem;
+        var result = BodyBinder.Bind(state.Schema.DescriptorShape, body!);
+        if (!result.IsValid)
+            return EdFiProblem.DataValidationFailed(result.Errors);
+        var document = result.Document;
+        var value = new DescriptorValue(type, document["namespace"]!.GetValue<string>(), document["codeValue"]!.GetValue<string>(),
+            document["shortDescription"]!.GetValue<string>(), document["description"]?.GetValue<string>(), null, null);
+        var created = state.Descriptors.TryAdd(value);
+        var yearPrefix = context.Request.Path.TrimStart('/').StartsWith(context.Year.EndYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? "/" + context.Year.EndYear.ToString(CultureInfo.InvariantCulture) : "";
+        var location = $"{context.Request.Origin}{yearPrefix}/data/v3/ed-fi/{context.Route.Resource}/{DescriptorId(value)}";
+        response = SimResponse.Empty(created ? 201 : 200, ("Location", location));
         return null;
     }
 
@@ -431,11 +476,17 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     /// <summary>Binds the body, checks its descriptors for the school year and DPI's L1 rules.</summary>
     private EdFiProblem? Prepare(RequestContext context, ResourceSchema resource, JsonObject body, out BindResult? result)
     {
+        // A body read back from a GET carries the server's reference links: they are not data, so never stored.
+        ReferenceLinks.Strip(resource.Root, body);
         result = BodyBinder.Bind(resource.Root, body);
+        KeyUnification.Check(resource, result);
         state.Descriptors.Check(result, context.Year);
         // DPI's rules run even when binding found problems: a refused record should list every reason at once.
-        foreach (var violation in rules.Check(new L1Request(resource.Endpoint, result.Document, context.Year, new ReferenceData(state))))
-            result.AddError(violation.Path, violation.ToString());
+        if (state.Options.Profile == SimulatorProfile.Wisedata)
+        {
+            foreach (var violation in rules.Check(new L1Request(resource.Endpoint, result.Document, context.Year, new ReferenceData(state))))
+                result.AddError(violation.Path, violation.ToString());
+        }
         return result.IsValid ? null : EdFiProblem.DataValidationFailed(result.Errors);
     }
 
@@ -443,6 +494,23 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         ReferenceResolver.Resolve(state.Schema, store, uses, out resolved) is { } unresolved
             ? EdFiProblem.UnresolvedReference(unresolved.ReferenceName.EndsWith("Reference", StringComparison.Ordinal) ? unresolved.ReferenceName[..^"Reference".Length] : unresolved.ReferenceName)
             : null;
+
+    /// <summary>The ODS's reference links, on a response body only (inside the store's lock).</summary>
+    private int AddLinks(YearStore store, ResourceSchema resource, StoredDocument document, JsonObject body)
+    {
+        ReferenceLinks.Add(state.Schema, store, resource, document, body);
+        return 0;
+    }
+
+    /// <summary>DPI's reference data is read-only to SIS keys in WISEdata; a plain ODS sandbox key writes everything.</summary>
+    private bool IsReadOnly(ResourceSchema resource) => state.Options.Profile == SimulatorProfile.Wisedata && resource.IsOwnedByDpi;
+
+    /// <summary>Whether the key's LEA may see or write the record (WISEdata); a plain ODS sandbox key may.</summary>
+    private bool Allows(long clientLea, StoredDocument document, YearStore store) =>
+        state.Options.Profile != SimulatorProfile.Wisedata || LeaScope.Allows(clientLea, document, store);
+
+    private bool Allows(long clientLea, JsonObject body, YearStore store) =>
+        state.Options.Profile != SimulatorProfile.Wisedata || LeaScope.Allows(clientLea, body, store);
 
     private string ResourceNameOf(string endpoint) => state.Schema.Find(endpoint)?.ResourceName ?? endpoint;
 

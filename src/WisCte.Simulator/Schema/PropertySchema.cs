@@ -21,6 +21,13 @@ public sealed class PropertySchema
     /// <summary>The reference's name (<c>StudentReference</c>) when this object points at another resource.</summary>
     public string? ReferenceName { get; init; }
 
+    /// <summary>
+    /// The ODS's query-parameter name for this member (<c>"queryName"</c> in the model): its flattened column name,
+    /// which for some reference members carries a role prefix, e.g. <c>programEducationOrganizationId</c> for
+    /// <c>programReference.educationOrganizationId</c>. Null: the member is queried by its <see cref="Name"/>.
+    /// </summary>
+    public string? QueryName { get; init; }
+
     /// <summary>Members of an object, matched without regard to case as the ODS binds JSON.</summary>
     public IReadOnlyDictionary<string, PropertySchema> Properties { get; init; } = NoProperties;
 
@@ -44,6 +51,7 @@ public sealed class PropertySchema
             MaxLength = node["maxLength"]?.GetValue<int>(),
             IsDescriptor = node["descriptor"]?.GetValue<bool>() ?? false,
             ReferenceName = node["reference"]?.GetValue<string>(),
+            QueryName = node["queryName"]?.GetValue<string>(),
             Properties = ParseProperties(node["properties"] as JsonObject),
             Required = [.. (node["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>())],
             Items = node["items"] is JsonObject items ? Parse(name, items) : null,

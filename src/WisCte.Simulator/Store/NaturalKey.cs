@@ -20,9 +20,10 @@ public static class NaturalKey
     }
 
     /// <summary>
-    /// The key of the item a reference points at: each identity path of the target is matched by its last name to a
-    /// field of the reference (<c>sectionReference.sessionName</c> ← <c>sessionName</c>); an education organization
-    /// id matches <c>schoolId</c>, <c>localEducationAgencyId</c> or <c>stateEducationAgencyId</c>.
+    /// The key of the item a reference points at: each identity path of the target is matched to the reference's
+    /// member named as the target's key column (<c>sectionReference.sessionName</c> ← <c>sessionName</c>; a program
+    /// evaluation's <c>programReference.educationOrganizationId</c> ← <c>programEducationOrganizationId</c>); a
+    /// reference to an abstract education organization names a school's, an LEA's… id <c>educationOrganizationId</c>.
     /// Null when the reference lacks a field the target's key needs.
     /// </summary>
     public static string? OfReference(ResourceSchema target, JsonObject reference)
@@ -30,10 +31,13 @@ public static class NaturalKey
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(reference);
         var parts = new List<string>(target.IdentityPaths.Count);
-        foreach (var path in target.IdentityPaths)
+        for (var i = 0; i < target.IdentityPaths.Count; i++)
         {
+            var path = target.IdentityPaths[i];
             var leaf = path[(path.LastIndexOf('.') + 1)..];
-            var value = Field(reference, leaf) ?? (IsEducationOrganizationId(leaf) ? Field(reference, "educationOrganizationId") : null);
+            var column = i < target.IdentityQueryNames.Count ? target.IdentityQueryNames[i] : leaf;
+            var value = Field(reference, column) ?? Field(reference, leaf)
+                        ?? (target.IdentityPaths.Count == 1 ? Field(reference, "educationOrganizationId") : null);
             if (value is null)
                 return null;
             parts.Add(Normalise(value));
