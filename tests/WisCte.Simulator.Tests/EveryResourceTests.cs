@@ -17,16 +17,22 @@ public sealed class EveryResourceTests
 {
     private static readonly HttpClient Http = new();
 
-    [TestCaseSource(typeof(ModelWorld), nameof(ModelWorld.Endpoints))]
-    public async Task A_body_with_every_member_reads_back_exactly_is_updated_in_place_and_deleted(string endpoint)
+    // A simulator of its own per case: records one case makes (a grade's section association) must not be another's.
+    private static (WisedataSimulator Simulator, TestClient Sandbox) Start()
     {
-        // A simulator of its own: records one case makes (a grade's section association) must not be another's.
-        using var simulator = WisedataSimulator.Start(new SimulatorOptions
+        var simulator = WisedataSimulator.Start(new SimulatorOptions
         {
             Profile = SimulatorProfile.EdFiOds,
             Clients = [new ApiClient("sandbox", "sandbox-secret-1", SimulatorTestBase.LeaId)],
         });
-        var sandbox = new TestClient(Http, simulator.BaseUrl, "sandbox", "sandbox-secret-1");
+        return (simulator, new TestClient(Http, simulator.BaseUrl, "sandbox", "sandbox-secret-1"));
+    }
+
+    [TestCaseSource(typeof(ModelWorld), nameof(ModelWorld.Endpoints))]
+    public async Task A_body_with_every_member_reads_back_exactly_is_updated_in_place_and_deleted(string endpoint)
+    {
+        var (simulator, sandbox) = Start();
+        using var _ = simulator;
         var world = new ModelWorld(sandbox);
         // Variants 0 and 1 are the records it references (a collection's two items point at two of them).
         var body = await world.FullBodyAsync(endpoint, variant: 5);
@@ -43,6 +49,20 @@ public sealed class EveryResourceTests
         byKey.Code.Should().Be(200, $"the natural-key query {query} is the ODS's");
         byKey.Json!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Equal([post.Id], $"?{query} finds exactly the posted record");
 
+        var unknownKey = await sandbox.GetAsync(endpoint, query + "&noSuchProperty=1");
+        unknownKey.Code.Should().Be(200, "the ODS ignores a query key its resource does not have");
+        unknownKey.Json!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Equal([post.Id]);
+
+        foreach (var (parameter, value) in ModelWorld.RoleNamedParameters(endpoint, body))
+        {
+            var found = await sandbox.GetAsync(endpoint, $"{parameter}={Uri.EscapeDataString(value)}");
+            found.Code.Should().Be(200, $"{parameter} is the ODS's own query parameter on {endpoint}");
+            found.Json!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Contain(post.Id, $"?{parameter}={value} names the posted record");
+            var other = await sandbox.GetAsync(endpoint, $"{parameter}={Uri.EscapeDataString(ModelWorld.OtherValue(value))}");
+            other.Code.Should().Be(200);
+            other.Json!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().NotContain(post.Id, $"?{parameter} filters");
+        }
+
         var changed = ChangeOneNonKeyMember(endpoint, body);
         if (changed is not null)
         {
@@ -53,6 +73,39 @@ public sealed class EveryResourceTests
 
         (await sandbox.DeleteAsync(endpoint, post.Id)).Code.Should().Be(204);
         (await sandbox.GetAsync($"{endpoint}/{post.Id}")).Code.Should().Be(404);
+    }
+
+    private static IEnumerable<string> EndpointsWithSharedKeys() =>
+        ModelWorld.Endpoints().Where(e => ModelWorld.Resource(e)["unifiedKeys"] is JsonArray { Count: > 0 });
+
+    [TestCaseSource(nameof(EndpointsWithSharedKeys))]
+    public async Task Two_references_that_disagree_on_a_key_they_share_are_refused_with_the_ODS_message(string endpoint)
+    {
+        var (simulator, sandbox) = Start();
+        using var _ = simulator;
+        var body = await new ModelWorld(sandbox).FullBodyAsync(endpoint, variant: 5);
+        foreach (var shared in ModelWorld.Resource(endpoint)["unifiedKeys"]!.AsArray())
+        {
+            var name = shared!["queryName"]!.GetValue<string>();
+            var paths = shared["paths"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+            var conflicting = body.DeepClone().AsObject();
+            var last = paths[^1].Split('.');
+            var original = last.Aggregate((JsonNode?)conflicting, (n, p) => n?[p])!;
+            var changed = ModelWorld.OtherValue(original);
+            if (last.Length == 1)
+                conflicting[last[0]] = changed;
+            else
+                conflicting[last[0]]![last[1]] = changed;
+
+            var response = await sandbox.PostAsync(endpoint, conflicting);
+            response.Code.Should().Be(400, $"{endpoint} stores '{name}' once; {string.Join(" and ", paths)} must agree");
+            foreach (var path in paths)
+            {
+                response.ValidationMessages.Should().Contain(m => m.StartsWith($"$.{path}: All values supplied for '{name}' must match. Review all references and align the following conflicting values: ", StringComparison.Ordinal),
+                    "the ODS names every path that holds a conflicting value");
+            }
+        }
+        (await sandbox.PostAsync(endpoint, body)).Code.Should().Be(201, "the same body with the shared keys in agreement is accepted");
     }
 
     /// <summary>The body with its first member that is not part of the natural key changed; null when every member is key.</summary>

@@ -86,6 +86,38 @@ public sealed class ModelWorld(TestClient client)
         }
     }
 
+    /// <summary>
+    /// Reference members whose ODS query parameter carries a role name (a grade's gradingPeriodReference.schoolYear is
+    /// gradingPeriodSchoolYear), with the body's value: the parameters a SIS uses to find a record by natural key.
+    /// </summary>
+    public static IEnumerable<(string Parameter, string Value)> RoleNamedParameters(string endpoint, JsonObject body)
+    {
+        foreach (var (name, schema) in Resource(endpoint)["properties"]!.AsObject())
+        {
+            if (schema!["reference"] is null || body[name] is not JsonObject reference)
+                continue;
+            foreach (var (member, memberSchema) in schema["properties"]!.AsObject())
+            {
+                var parameter = memberSchema!["queryName"]!.GetValue<string>();
+                if (parameter != member && reference[member] is JsonValue value)
+                    yield return (parameter, value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString());
+            }
+        }
+    }
+
+    /// <summary>A value of the same type that no generated record holds.</summary>
+    public static JsonNode OtherValue(JsonNode value) => value.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.Number => long.TryParse(value.ToJsonString(), CultureInfo.InvariantCulture, out var n) ? n + 7 : 99.5m,
+        System.Text.Json.JsonValueKind.String => OtherValue(value.GetValue<string>()),
+        _ => value.DeepClone(),
+    };
+
+    public static string OtherValue(string value) =>
+        long.TryParse(value, CultureInfo.InvariantCulture, out var n) ? (n + 7).ToString(CultureInfo.InvariantCulture)
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : value + "-other";
+
     /// <summary>The body as stored data: server members and reference links taken out, for comparing with what was sent.</summary>
     public static JsonNode? WithoutServerMembers(JsonNode? node)
     {
