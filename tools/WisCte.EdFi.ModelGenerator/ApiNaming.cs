@@ -46,10 +46,22 @@ public static class ApiNaming
 
     /// <summary>
     /// A role name prefixed to a column, without repeating it when the column already starts with it
-    /// (role <c>GradingPeriod</c> + <c>GradingPeriodName</c> is <c>GradingPeriodName</c>).
+    /// (role <c>GradingPeriod</c> + <c>GradingPeriodName</c> is <c>GradingPeriodName</c>), nor the words they share.
     /// </summary>
-    public static string WithRole(string role, string column) =>
-        role.Length == 0 || column.StartsWith(role, StringComparison.Ordinal) ? column : role + column;
+    public static string WithRole(string role, string column)
+    {
+        if (role.Length == 0 || column.StartsWith(role, StringComparison.Ordinal))
+            return column;
+        // Words the role ends with and the column starts with are written once (ChartOfAccount + AccountIdentifier).
+        var words = Words(role);
+        for (var first = 0; first < words.Count; first++)
+        {
+            var overlap = string.Concat(words.Skip(first));
+            if (column.Length > overlap.Length && column.StartsWith(overlap, StringComparison.Ordinal) && char.IsUpper(column[overlap.Length]))
+                return role + column[overlap.Length..];
+        }
+        return role + column;
+    }
 
     /// <summary>
     /// A member's name without the words of its owner's name that start it: the longest run of the owner's last

@@ -79,6 +79,7 @@ public sealed class ModelBuilder
                     identityPaths.Add("$." + name);
             }
         }
+        IdentificationCodeQueries(properties, queryColumns);
         properties["_etag"] = new JsonObject { ["type"] = "string" };
         properties["_lastModifiedDate"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" };
 
@@ -104,6 +105,28 @@ public sealed class ModelBuilder
         if (identityPaths.Count == 0)
             throw new InvalidDataException($"{entity.Name}: no natural key could be found in {entity.Name}IdentityType.");
         return resource;
+    }
+
+    /// <summary>
+    /// The ODS also takes the members of an identification-code collection (a course's identificationCodes, a
+    /// student's studentIdentificationCodes) as query parameters: a record matches when one of its codes does. A name
+    /// the resource already uses gets the suffix 2 (a course transcript's courseCatalogURL2).
+    /// </summary>
+    private static void IdentificationCodeQueries(JsonObject properties, List<(string Column, string Path)> queryColumns)
+    {
+        var taken = queryColumns.Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, node) in properties.ToList())
+        {
+            if (node?["type"]?.GetValue<string>() != "array" || node["items"]?["properties"] is not JsonObject item || item["identificationCode"] is null)
+                continue;
+            foreach (var (member, memberNode) in item.ToList())
+            {
+                if (memberNode?["type"]?.GetValue<string>() is "object" or "array")
+                    continue;
+                var column = taken.Add(member) ? member : member + "2";
+                memberNode!["queryName"] = column;
+            }
+        }
     }
 
     /// <summary>The entity's elements with the type that declares each, base types first.</summary>
