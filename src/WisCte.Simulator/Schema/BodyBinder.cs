@@ -11,6 +11,13 @@ namespace WisCte.Simulator.Schema;
 /// </summary>
 public static class BodyBinder
 {
+    /// <summary>1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… as the ODS's Inflector writes them.</summary>
+    public static string Ordinal(int number)
+    {
+        var suffix = (number % 100) is 11 or 12 or 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return number.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
     public static BindResult Bind(PropertySchema shape, JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -72,7 +79,12 @@ public static class BodyBinder
                         result.AddError(itemPath, $"The value of {Pascal(property.Name)} items must be objects.");
                         continue;
                     }
-                    items.Add(BindObject(property.Items, item, itemPath, result));
+                    var bound = BindObject(property.Items, item, itemPath, result);
+                    // The ODS refuses an item whose identifying values an earlier item has; items equal in every
+                    // member certainly do (which members identify a common's items the model does not say).
+                    if (items.Any(earlier => JsonNode.DeepEquals(earlier, bound)))
+                        result.AddError(path, $"The {Ordinal(i + 1)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
+                    items.Add(bound);
                 }
                 return items;
 
