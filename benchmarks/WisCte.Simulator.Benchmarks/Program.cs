@@ -85,6 +85,7 @@ internal static class Program
     private static async Task<Row> MeasureAsync(HttpClient http, string host, string baseUrl, IReadOnlyList<ApiClient> apiClients, int clients, int pairs)
     {
         var workloads = await StartWorkloadsAsync(http, baseUrl, apiClients, clients);
+        await workloads[0].EnrolStudentsAsync();
         await RunAsync(workloads, WarmUpPairs);
         var stopwatch = Stopwatch.StartNew();
         await RunAsync(workloads, pairs);
@@ -100,6 +101,7 @@ internal static class Program
         {
             using var simulator = WisedataSimulator.Start(options with { JournalPath = journalPath });
             var workloads = await StartWorkloadsAsync(http, simulator.BaseUrl, options.Clients, settings.Clients);
+            await workloads[0].EnrolStudentsAsync();
             var pairs = settings.MemoryRequests / 2;
             await RunAsync(workloads, pairs);
             var heap = GC.GetTotalMemory(forceFullCollection: true);

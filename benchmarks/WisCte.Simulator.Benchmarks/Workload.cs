@@ -48,6 +48,38 @@ internal sealed class Workload
         return new Workload(http, baseUrl, token, firstStudent);
     }
 
+    /// <summary>
+    /// Enrols every student of the workload at the baseline's public school, untimed: the ODS lets a key read a
+    /// student only once the student is enrolled in one of the key's schools.
+    /// </summary>
+    public async Task EnrolStudentsAsync()
+    {
+        for (var student = 0; student < DistinctStudents; student++)
+        {
+            var uniqueId = (900_000 + student).ToString(CultureInfo.InvariantCulture);
+            await UpsertAsync(student, round: 0);
+            await PostAsync("/data/v3/ed-fi/studentSchoolAssociations", new JsonObject
+            {
+                ["studentReference"] = new JsonObject { ["studentUniqueId"] = uniqueId },
+                ["schoolReference"] = new JsonObject { ["schoolId"] = PublicSchool },
+                ["entryDate"] = "2025-08-26",
+                ["entryGradeLevelDescriptor"] = "uri://ed-fi.org/GradeLevelDescriptor#Ninth grade",
+            });
+        }
+    }
+
+    /// <summary>The baseline's public school of LEA 48856 (fixtures/baseline).</summary>
+    private const long PublicSchool = 7525;
+
+    private async Task PostAsync(string path, JsonObject body)
+    {
+        var url = new Uri(_baseUrl + path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        using var response = await _http.SendAsync(request);
+        Expect("POST", url, response.StatusCode, await response.Content.ReadAsStringAsync(), HttpStatusCode.Created, HttpStatusCode.OK);
+    }
+
     public async Task RunAsync(int pairs)
     {
         for (var i = 0; i < pairs; i++)

@@ -27,8 +27,12 @@ public static class Mistakes
             var s = await p.StudentAsync();
             await p.SectionAsync(s, "CNA", Plays.Irc);
         }),
+        // The enrolment before its student. (Not a section association before its student: the ODS authorizes a record
+        // naming a student on the student's enrolment at the key's schools before it resolves references, so that one
+        // is a 403; a new enrolment is authorized on its school alone, so its missing student is the 409.)
         new("posts a child before its parent", "1.0", "CERT-PARENT-FIRST", async p =>
-            await p.SectionAsync(Plays.NewStudent(), "CNA", Plays.Irc)),
+            await p.Sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(
+                Plays.NewStudent(), Plays.School, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", new DateOnly(2025, 8, 26)))),
         new("deletes a parent before its child", "del-15.2", "CERT-DELETE-CHILDREN-FIRST", async p =>
         {
             var s = await p.StudentAsync();

@@ -100,12 +100,14 @@ public sealed class DescriptorDefaultsTests : SimulatorTestBase
     [Test]
     public async Task A_country_descriptor_of_edfis_defaults_is_accepted_in_any_case_and_stored_as_ed_fi_spells_it()
     {
-        var body = Student(NewStudentId());
+        var id = NewStudentId();
+        var body = Student(id);
         body["birthCountryDescriptor"] = "uri://ed-fi.org/CountryDescriptor#us";
 
         var response = await Lea.PostAsync("students", body);
 
         response.Code.Should().Be(201, response.ToString());
+        await EnrolAsync(Lea, id); // a SIS key reads a student enrolled at one of its schools
         (await Lea.GetAsync("students/" + response.Id)).Json!["birthCountryDescriptor"]!.GetValue<string>().Should().Be("uri://ed-fi.org/CountryDescriptor#US");
     }
 

@@ -34,6 +34,7 @@ public sealed class DiscoveryAndHostingTests : SimulatorTestBase
     {
         var id = NewStudentId();
         (await ClientFor(2025).PostAsync("students", Student(id))).Code.Should().Be(201);
+        await EnrolAsync(ClientFor(2025), id, schoolYear: 2025); // a SIS key lists the students enrolled at its schools
 
         (await ClientFor(2025).GetAsync("students", $"studentUniqueId={id}")).Json!.AsArray().Should().HaveCount(1);
         (await ClientFor(2026).GetAsync("students", $"studentUniqueId={id}")).Json!.AsArray().Should().BeEmpty();

@@ -13,6 +13,7 @@ public sealed class DpiSampleTests : SimulatorTestBase
     {
         var client = ClientFor(2021);
         (await client.PostAsync("students", Student("8660232105"))).Code.Should().Be(201);
+        await EnrolAsync(client, "8660232105", schoolYear: 2021); // the sample's student, at the sample's school 7525
 
         var response = await client.PostRawAsync("studentCTEProgramAssociations", Fixtures.Read("dpi/samples/student-cte-program-association.json"));
 
@@ -27,6 +28,7 @@ public sealed class DpiSampleTests : SimulatorTestBase
     {
         var client = ClientFor(2023);
         (await client.PostAsync("students", Student("5281033584"))).Code.Should().Be(201);
+        await EnrolAsync(client, "5281033584", schoolYear: 2023, school: SecondPublicSchool); // at the sample's school 1302
 
         var response = await client.PostRawAsync("studentSectionAssociations", Fixtures.Read("dpi/samples/student-section-association.json"));
 
@@ -36,12 +38,16 @@ public sealed class DpiSampleTests : SimulatorTestBase
     }
 
     [Test]
-    public async Task Without_its_student_the_sample_is_an_unresolved_reference()
+    public async Task Without_its_student_the_sample_is_refused_as_the_ods_refuses_a_student_the_key_has_no_relationship_with()
     {
+        // The ODS authorizes the student before it resolves references: a student that does not exist has no
+        // enrolment at the key's schools, so the answer is 403, not 409 (Ed-Fi-ODS Postman AuthorizationTests,
+        // When_associating_an_unexisting_student_should_fail_with_403_forbidden).
         var response = await ClientFor(2022).PostRawAsync("studentCTEProgramAssociations", Fixtures.Read("dpi/samples/student-cte-program-association.json"));
 
-        response.Code.Should().Be(409);
-        response.ProblemType.Should().Be("urn:ed-fi:api:data-conflict:unresolved-reference");
+        response.Code.Should().Be(403);
+        response.ProblemType.Should().Be("urn:ed-fi:api:security:authorization");
+        response.Json!["detail"]!.GetValue<string>().Should().EndWith("Hint: You may need to create a corresponding 'StudentSchoolAssociation' item.");
     }
 
     [Test]

@@ -23,6 +23,7 @@ public sealed class JournalTests : SimulatorTestBase
         var before = Simulator.Journal.Count;
         var student = NewStudentId();
         await client.PostAsync("students", Student(student));
+        await EnrolAsync(client, student); // a SIS key lists the students enrolled at its schools
         await client.GetAsync("students", $"studentUniqueId={student}", new Dictionary<string, string>(StringComparer.Ordinal) { ["correlation-id"] = "journal-test-1" });
 
         var entries = Simulator.Journal.Query(new JournalQuery(AfterSequence: before, ClientId: "lea-client"));

@@ -22,7 +22,9 @@ public sealed class QueryAndLinkTests : SimulatorTestBase
         var student = Student(NewStudentId());
         student["lastSurname"] = surname;
         (await Lea.PostAsync("students", student)).Code.Should201();
-        return student["studentUniqueId"]!.GetValue<string>();
+        var id = student["studentUniqueId"]!.GetValue<string>();
+        await EnrolAsync(Lea, id); // a SIS key lists the students enrolled at its schools
+        return id;
     }
 
     // ---- unknown query keys ----

@@ -16,6 +16,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
         created.Code.Should().Be(201);
         created.Header("Location").Should().MatchRegex($"^{Simulator.BaseUrl}/data/v3/ed-fi/students/[0-9a-f]{{32}}$");
         created.Header("ETag").Should().MatchRegex("^\".+\"$");
+        await EnrolAsync(Lea, id); // an upsert of an existing student is an update: the key needs the student enrolled
 
         var changed = Student(id);
         changed["firstName"] = "Changed";
@@ -43,7 +44,9 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     [Test]
     public async Task Get_by_id_returns_the_item_with_etag_and_last_modified_and_304_when_unchanged()
     {
-        var created = await Lea.PostAsync("students", Student(NewStudentId()));
+        var student = NewStudentId();
+        var created = await Lea.PostAsync("students", Student(student));
+        await EnrolAsync(Lea, student); // a SIS key reads a student enrolled at one of its schools
 
         var item = await Lea.GetAsync("students/" + created.Id);
         item.Code.Should().Be(200);
@@ -77,6 +80,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
             var student = Student(NewStudentId());
             student["lastSurname"] = surname;
             (await Lea.PostAsync("students", student)).Code.Should().Be(201);
+            await EnrolAsync(Lea, student["studentUniqueId"]!.GetValue<string>()); // a SIS key lists the students enrolled at its schools
         }
 
         var all = await Lea.GetAsync("students", $"lastSurname={surname}&limit=500&totalCount=true");
@@ -110,6 +114,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     {
         var id = NewStudentId();
         var created = await Lea.PostAsync("students", Student(id));
+        await EnrolAsync(Lea, id); // a SIS key updates a student enrolled at one of its schools
         var changed = Student(id);
         changed["middleName"] = "Q";
 
@@ -157,6 +162,7 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     {
         var id = NewStudentId();
         var created = await Lea.PostAsync("students", Student(id));
+        await EnrolAsync(Lea, id); // a SIS key updates a student enrolled at one of its schools
         var stale = new Dictionary<string, string>(StringComparer.Ordinal) { ["If-Match"] = "\"not-the-etag\"" };
 
         var put = await Lea.PutAsync("students", created.Id, Student(id), stale);
@@ -182,11 +188,17 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
     [Test]
     public async Task A_reference_to_a_missing_item_is_409_unresolved_reference()
     {
-        var response = await Lea.PostAsync("studentSectionAssociations", Payloads.StudentSectionAssociation("no-such-student"));
+        // A missing section of an enrolled student: a missing student is a 403 for a SIS key, as the ODS authorizes
+        // the student before it resolves references (RelationshipAuthorizationTests).
+        var student = await EnrolledStudentAsync(Lea);
+        var association = Payloads.StudentSectionAssociation(student);
+        association["sectionReference"]!["sectionIdentifier"] = "NO-SUCH-SECTION";
+
+        var response = await Lea.PostAsync("studentSectionAssociations", association);
 
         response.Code.Should().Be(409);
         response.ProblemType.Should().Be("urn:ed-fi:api:data-conflict:unresolved-reference");
-        response.Json!["detail"]!.GetValue<string>().Should().Be("The referenced 'Student' item does not exist.");
+        response.Json!["detail"]!.GetValue<string>().Should().Be("The referenced 'Section' item does not exist.");
     }
 
     [Test]

@@ -98,12 +98,15 @@ public sealed class RobustnessTests : SimulatorTestBase
     [Test]
     public async Task Concurrent_writers_on_one_natural_key_make_one_record_with_one_201()
     {
-        var id = NewStudentId();
+        // A student's section association, not the student: every write after the first is an update, and a SIS key
+        // updates only what it may read, here a student enrolled at one of its schools (an unenrolled student's
+        // upserts are 403, as in the ODS).
+        var id = await EnrolledStudentAsync(Lea);
         var writes = Enumerable.Range(0, 24).Select(i =>
         {
-            var body = Student(id);
-            body["middleName"] = "Writer" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Lea.PostAsync("students", body);
+            var body = Payloads.StudentSectionAssociation(id);
+            body["endDate"] = $"2026-05-{(i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture)}";
+            return Lea.PostAsync("studentSectionAssociations", body);
         });
 
         var responses = await Task.WhenAll(writes);
@@ -111,7 +114,7 @@ public sealed class RobustnessTests : SimulatorTestBase
         responses.Select(r => r.Code).Should().OnlyContain(c => c == 200 || c == 201);
         responses.Count(r => r.Code == 201).Should().Be(1);
         responses.Select(r => r.Header("Location")).Distinct().Should().ContainSingle();
-        var stored = (await Lea.GetAsync("students", $"studentUniqueId={id}")).Json!.AsArray();
+        var stored = (await Lea.GetAsync("studentSectionAssociations", $"studentUniqueId={id}")).Json!.AsArray();
         stored.Should().ContainSingle();
         responses.Select(r => r.Header("ETag")).Should().Contain($"\"{stored[0]!["_etag"]!.GetValue<string>()}\"", "the stored record is one of the writes, whole");
     }

@@ -90,8 +90,8 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             ? context.Store.Atomically(s => s.ById(id)) : null;
         if (document is null || !document.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
             return EdFiProblem.NotFound("The specified item could not be found.");
-        if (!IsReadOnly(resource) && !context.Store.Atomically(s => Allows(context.Client.LocalEducationAgencyId, document, s)))
-            return NotAuthorized(context.Client, resource);
+        if (!IsReadOnly(resource) && context.Store.Atomically(s => Authorize(context.Client, resource, document.Body, s, DataAction.Read)) is { } denied)
+            return denied;
 
         var etag = Quote(document.ETag);
         if (context.Request.Header("If-None-Match") is { } ifNoneMatch && Unquote(ifNoneMatch) == document.ETag)
@@ -125,11 +125,10 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             filters.Add((field.Path == "id" ? "id" : "$." + field.Path, field.Property, value));
         }
 
-        var lea = context.Client.LocalEducationAgencyId;
         var matches = context.Store.Atomically(s => s.All(resource.Endpoint)
-            // The query's own filters first: they are cheap, the LEA check walks the document's references.
+            // The query's own filters first: they are cheap, the authorization walks the document's references.
             .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, f.Path), f.Value)))
-            .Where(d => resource.IsOwnedByDpi || Allows(lea, d, s))
+            .Where(d => resource.IsOwnedByDpi || Authorize(context.Client, resource, d.Body, s, DataAction.Read) is null)
             .ToList());
 
         var page = matches.Skip(offset).Take(limit).Select(d => (Document: d, Body: d.ToResponse())).ToList();
@@ -223,8 +222,8 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             return DpiOwned(resource);
         if (Prepare(context, resource, body!, out var document) is { } invalid)
             return invalid;
-        if (!context.Store.Atomically(s => Allows(context.Client.LocalEducationAgencyId, document!.Document, s)))
-            return NotAuthorized(context.Client, resource);
+        if (context.Store.Atomically(s => Authorize(context.Client, resource, document!.Document, s, DataAction.Create)) is { } denied)
+            return denied;
 
         var now = state.Time.GetUtcNow();
         EdFiProblem? problem = null;
@@ -238,9 +237,10 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             }
             if (s.ByKey(resource.Endpoint, key) is { } existing)
             {
-                if (!Allows(context.Client.LocalEducationAgencyId, existing, s))
+                // An upsert of an existing item is an update of it.
+                if (Authorize(context.Client, resource, existing.Body, s, DataAction.Update) is { } deniedUpdate)
                 {
-                    problem = NotAuthorized(context.Client, resource);
+                    problem = deniedUpdate;
                     return (null!, false);
                 }
                 var unchanged = JsonNode.DeepEquals(existing.Body, document.Document);
@@ -264,7 +264,6 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 LastModified = now,
                 Sequence = s.NextSequence(),
                 References = references,
-                OwnerLea = context.Client.LocalEducationAgencyId,
             };
             s.Put(fresh);
             return (fresh, true);
@@ -295,20 +294,19 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             var existing = s.ById(id);
             if (existing is null || !existing.Resource.Equals(resource.Endpoint, StringComparison.OrdinalIgnoreCase))
                 return Fail(EdFiProblem.NotFound("Resource to update was not found."));
-            var lea = context.Client.LocalEducationAgencyId;
-            if (!Allows(lea, existing, s) || !Allows(lea, document!.Document, s))
-                return Fail(NotAuthorized(context.Client, resource));
+            // As the ODS: the existing item is authorized as it is read, the proposed one after the key-change check.
+            if (Authorize(context.Client, resource, existing.Body, s, DataAction.Update) is { } denied)
+                return Fail(denied);
             if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
                 return Fail(EdFiProblem.OptimisticLockFailed());
 
-            var key = NaturalKey.Of(resource, document.Document);
-            if (key != existing.Key)
-            {
-                if (!resource.AllowIdentityUpdates)
-                    return Fail(EdFiProblem.KeyChangeNotSupported(resource.ResourceName));
-                if (s.ByKey(resource.Endpoint, key) is not null)
-                    return Fail(EdFiProblem.NonUniqueIdentity($"A {resource.ResourceName} with the identifying values ({NaturalKey.Display(key)}) already exists."));
-            }
+            var key = NaturalKey.Of(resource, document!.Document);
+            if (key != existing.Key && !resource.AllowIdentityUpdates)
+                return Fail(EdFiProblem.KeyChangeNotSupported(resource.ResourceName));
+            if (Authorize(context.Client, resource, document.Document, s, DataAction.Update) is { } deniedProposed)
+                return Fail(deniedProposed);
+            if (key != existing.Key && s.ByKey(resource.Endpoint, key) is not null)
+                return Fail(EdFiProblem.NonUniqueIdentity($"A {resource.ResourceName} with the identifying values ({NaturalKey.Display(key)}) already exists."));
             if (ResolveReferences(s, document.References, out var references) is { } unresolved)
                 return Fail(unresolved);
 
@@ -350,8 +348,8 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
                 return EdFiProblem.NotFound("Resource to delete was not found.");
             if (IsReadOnly(resource))
                 return DpiOwned(resource);
-            if (!Allows(context.Client.LocalEducationAgencyId, existing, s))
-                return NotAuthorized(context.Client, resource);
+            if (Authorize(context.Client, resource, existing.Body, s, DataAction.Delete) is { } denied)
+                return denied;
             if (context.Request.Header("If-Match") is { } ifMatch && Unquote(ifMatch) != existing.ETag)
                 return EdFiProblem.OptimisticLockFailed();
             if (s.ReferencesTo(resource.Endpoint, existing.Key) is [var dependent, ..])
@@ -505,12 +503,15 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
     /// <summary>DPI's reference data is read-only to SIS keys in WISEdata; a plain ODS sandbox key writes everything.</summary>
     private bool IsReadOnly(ResourceSchema resource) => state.Options.Profile == SimulatorProfile.Wisedata && resource.IsOwnedByDpi;
 
-    /// <summary>Whether the key's LEA may see or write the record (WISEdata); a plain ODS sandbox key may.</summary>
-    private bool Allows(long clientLea, StoredDocument document, YearStore store) =>
-        state.Options.Profile != SimulatorProfile.Wisedata || LeaScope.Allows(clientLea, document, store);
-
-    private bool Allows(long clientLea, JsonObject body, YearStore store) =>
-        state.Options.Profile != SimulatorProfile.Wisedata || LeaScope.Allows(clientLea, body, store);
+    /// <summary>
+    /// Null when the key may do the action to the record: in WISEdata, the ODS's relationship-based authorization of
+    /// a SIS key (its LEA's education organizations, and the student's enrolment at one of its schools; see
+    /// <see cref="RelationshipAuthorization"/>); a plain ODS sandbox key may do anything. Inside the store's lock.
+    /// </summary>
+    private EdFiProblem? Authorize(ApiClient client, ResourceSchema resource, JsonObject body, YearStore store, DataAction action) =>
+        state.Options.Profile != SimulatorProfile.Wisedata
+            ? null
+            : RelationshipAuthorization.Authorize(client.LocalEducationAgencyId, resource, body, store, action);
 
     private string ResourceNameOf(string endpoint) => state.Schema.Find(endpoint)?.ResourceName ?? endpoint;
 
@@ -518,11 +519,6 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
         EdFiProblem.Authorization(
             "Access to the requested data could not be authorized.",
             $"{resource.ResourceName} records are DPI's reference data and cannot be changed by a SIS client.");
-
-    private static EdFiProblem NotAuthorized(ApiClient client, ResourceSchema resource) =>
-        EdFiProblem.Authorization(
-            "Access to the requested data could not be authorized.",
-            $"The {resource.ResourceName} item belongs to an education organization outside LEA {client.LocalEducationAgencyId}, the LEA this client's key was issued for.");
 
     private static string Quote(string etag) => $"\"{etag}\"";
 

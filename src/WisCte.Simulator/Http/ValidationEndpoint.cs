@@ -52,7 +52,7 @@ public sealed class ValidationEndpoint(SimulatorState state)
     {
         var store = state.Year(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, "School year not served.");
         var number = Interlocked.Increment(ref _runs);
-        var data = new StoreDataSet(store, lea, resource => state.Schema.Find(resource)?.IsOwnedByDpi == true);
+        var data = new StoreDataSet(store, lea, state.Schema);
         return new ValidationRun(number, lea, year, L2RuleSet.Dpi.Run(new L2Context(data, lea, year)));
     }
 

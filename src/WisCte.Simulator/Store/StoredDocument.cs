@@ -23,9 +23,6 @@ public sealed record StoredDocument
     /// <summary>Resource and natural key of every item this one references: what a delete must check.</summary>
     public IReadOnlyList<(string Resource, string Key)> References { get; init; } = [];
 
-    /// <summary>The LEA whose client created it; null for DPI's reference data.</summary>
-    public long? OwnerLea { get; init; }
-
     /// <summary>The id as the ODS writes it: 32 hex digits, no dashes.</summary>
     public string IdText => Id.ToString("N");
 

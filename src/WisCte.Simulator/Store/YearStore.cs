@@ -12,6 +12,7 @@ public sealed class YearStore(SchoolYear year)
     private readonly Dictionary<string, Collection> _collections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<Guid>> _referencedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, StoredDocument> _all = [];
+    private readonly EnrolmentIndex _enrolments = new();
     private long _sequence;
 
     public SchoolYear Year { get; } = year;
@@ -38,6 +39,15 @@ public sealed class YearStore(SchoolYear year)
         _collections.TryGetValue(resource, out var c) ? [.. c.Ordered.Values] : [];
 
 
+    /// <summary>
+    /// The schools where a student has a studentSchoolAssociation (the student by its natural key, as
+    /// <see cref="StudentKey"/> makes it from a studentUniqueId): what relationship-based authorization asks.
+    /// </summary>
+    public IReadOnlyCollection<long> EnrolmentSchools(string studentKey) => _enrolments.SchoolsOf(studentKey);
+
+    /// <summary>A studentUniqueId as <see cref="EnrolmentSchools"/> takes it (a student's natural key); null for no value.</summary>
+    public static string? StudentKey(System.Text.Json.Nodes.JsonNode? studentUniqueId) => EnrolmentIndex.StudentKey(studentUniqueId);
+
     /// <summary>Items that reference the given one (what makes a delete a 409 dependent-item-exists).</summary>
     public IReadOnlyList<StoredDocument> ReferencesTo(string resource, string key) =>
         _referencedBy.TryGetValue(RefKey(resource, key), out var ids) ? [.. ids.Select(id => _all[id]).OrderBy(d => d.Sequence)] : [];
@@ -59,6 +69,7 @@ public sealed class YearStore(SchoolYear year)
                 _referencedBy[refKey] = ids = [];
             ids.Add(document.Id);
         }
+        _enrolments.Add(document);
     }
 
     public bool Remove(Guid id)
@@ -71,6 +82,7 @@ public sealed class YearStore(SchoolYear year)
 
     private void Unindex(StoredDocument document)
     {
+        _enrolments.Remove(document);
         var collection = CollectionOf(document.Resource);
         collection.ByKey.Remove(document.Key);
         collection.Ordered.Remove(document.Sequence);

@@ -1,11 +1,16 @@
 using WisCte.Dpi.Validation;
 using WisCte.Simulator.Http;
+using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
 
 namespace WisCte.Simulator.Validation;
 
-/// <summary>One LEA's records of one school year in the simulator's store, as the L2 rules read them (DPI's reference data included).</summary>
-public sealed class StoreDataSet(YearStore store, long localEducationAgencyId, Func<string, bool> isDpiOwned) : IL2DataSet
+/// <summary>
+/// One LEA's records of one school year in the simulator's store, as the L2 rules read them: DPI's reference data, and
+/// what the LEA's key may read through the API (<see cref="RelationshipAuthorization"/>: its education organizations,
+/// and students enrolled at its schools).
+/// </summary>
+public sealed class StoreDataSet(YearStore store, long localEducationAgencyId, SchemaCatalog schema) : IL2DataSet
 {
     private readonly Dictionary<string, IReadOnlyList<L2Record>> _cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -13,10 +18,13 @@ public sealed class StoreDataSet(YearStore store, long localEducationAgencyId, F
     {
         if (_cache.TryGetValue(resource, out var cached))
             return cached;
-        var records = store.Atomically(s => s.All(resource)
-            .Where(d => isDpiOwned(resource) || LeaScope.Allows(localEducationAgencyId, d, s))
-            .Select(d => new L2Record(d.IdText, d.Body))
-            .ToList());
+        var resourceSchema = schema.Find(resource);
+        var records = resourceSchema is null
+            ? []
+            : store.Atomically(s => s.All(resource)
+                .Where(d => resourceSchema.IsOwnedByDpi || RelationshipAuthorization.Allows(localEducationAgencyId, resourceSchema, d.Body, s, DataAction.Read))
+                .Select(d => new L2Record(d.IdText, d.Body))
+                .ToList());
         _cache[resource] = records;
         return records;
     }

@@ -67,15 +67,24 @@ public abstract class SimulatorTestBase
     {
         var id = NewStudentId();
         (await client.PostAsync("students", Student(id))).Code.Should201();
-        (await client.PostAsync("studentSchoolAssociations", new JsonObject
-        {
-            ["studentReference"] = new JsonObject { ["studentUniqueId"] = id },
-            ["schoolReference"] = new JsonObject { ["schoolId"] = school },
-            ["entryDate"] = $"{schoolYear - 1}-08-26",
-            ["entryGradeLevelDescriptor"] = $"uri://ed-fi.org/GradeLevelDescriptor#{grade}",
-        })).Code.Should201();
+        await EnrolAsync(client, id, grade, schoolYear, school);
         return id;
     }
+
+    /// <summary>
+    /// Enrols a student at a school (a studentSchoolAssociation from the start of the school year): what relates the
+    /// student to the key's LEA, so that the key may read it and write its records, as in the ODS.
+    /// </summary>
+    protected static async Task EnrolAsync(TestClient client, string student, string grade = "Eleventh grade", int schoolYear = 2026, long school = PublicSchool) =>
+        (await client.PostAsync("studentSchoolAssociations", Enrolment(student, school, $"{schoolYear - 1}-08-26", grade))).Code.Should201();
+
+    protected static JsonObject Enrolment(string student, long school, string entryDate = "2025-08-26", string grade = "Eleventh grade") => new()
+    {
+        ["studentReference"] = new JsonObject { ["studentUniqueId"] = student },
+        ["schoolReference"] = new JsonObject { ["schoolId"] = school },
+        ["entryDate"] = entryDate,
+        ["entryGradeLevelDescriptor"] = $"uri://ed-fi.org/GradeLevelDescriptor#{grade}",
+    };
 
     protected static SchoolYear Year(int endYear) => new(endYear);
 }
