@@ -53,7 +53,7 @@ public sealed class EveryResourceTests
         unknownKey.Code.Should().Be(200, "the ODS ignores a query key its resource does not have");
         unknownKey.Json!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Equal([post.Id]);
 
-        foreach (var (parameter, value) in ModelWorld.RoleNamedParameters(endpoint, body))
+        foreach (var (parameter, value) in ModelWorld.RoleNamedParameters(endpoint, body).Concat(ModelWorld.CollectionParameters(endpoint, body)))
         {
             var found = await sandbox.GetAsync(endpoint, $"{parameter}={Uri.EscapeDataString(value)}");
             found.Code.Should().Be(200, $"{parameter} is the ODS's own query parameter on {endpoint}");

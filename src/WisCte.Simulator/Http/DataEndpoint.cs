@@ -127,7 +127,7 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
 
         var matches = context.Store.Atomically(s => s.All(resource.Endpoint)
             // The query's own filters first: they are cheap, the authorization walks the document's references.
-            .Where(d => filters.All(f => Matches(f.Path == "id" ? JsonValue.Create(d.IdText) : JsonPath.Get(d.Body, f.Path), f.Value)))
+            .Where(d => filters.All(f => FilterMatches(d, f.Path, f.Value)))
             .Where(d => resource.IsOwnedByDpi || Authorize(context.Client, resource, d.Body, s, DataAction.Read) is null)
             .ToList());
 
@@ -190,7 +190,25 @@ public sealed class DataEndpoint(SimulatorState state, L1RuleSet rules)
             foreach (var member in reference.Properties.Values.Where(m => m.QueryName is null))
                 fields.TryAdd(member.Name, ($"{reference.Name}.{member.Name}", member));
         }
+        // The members of an identification-code collection: a record matches when one of its codes does.
+        foreach (var collection in resource.Root.Properties.Values.Where(p => p.IsArray && p.Items is not null))
+        {
+            foreach (var member in collection.Items!.Properties.Values.Where(m => m.QueryName is not null))
+                fields.TryAdd(member.QueryName!, ($"{collection.Name}[].{member.Name}", member));
+        }
         return fields;
+    }
+
+    /// <summary>A filter's value in a stored body: one value, or each item's for a collection member (<c>identificationCodes[].identificationCode</c>).</summary>
+    private static bool FilterMatches(StoredDocument document, string path, string expected)
+    {
+        if (path == "id")
+            return Matches(JsonValue.Create(document.IdText), expected);
+        var items = path.IndexOf("[].", StringComparison.Ordinal);
+        if (items < 0)
+            return Matches(JsonPath.Get(document.Body, path), expected);
+        var member = path[(items + 3)..];
+        return JsonPath.Get(document.Body, path[..items]) is JsonArray array && array.Any(item => item is JsonObject o && Matches(o[member], expected));
     }
 
     private static bool IsValidQueryValue(PropertySchema property, string value) => property.Type switch

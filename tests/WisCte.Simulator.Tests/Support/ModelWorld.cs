@@ -105,6 +105,24 @@ public sealed class ModelWorld(TestClient client)
         }
     }
 
+    /// <summary>
+    /// Members of a collection the ODS also takes as query parameters (a course's identificationCodes[].identificationCode
+    /// as identificationCode), with the second item's value: a record matches when any of its items does.
+    /// </summary>
+    public static IEnumerable<(string Parameter, string Value)> CollectionParameters(string endpoint, JsonObject body)
+    {
+        foreach (var (name, schema) in Resource(endpoint)["properties"]!.AsObject())
+        {
+            if (schema!["type"]?.GetValue<string>() != "array" || body[name] is not JsonArray { Count: > 1 } items)
+                continue;
+            foreach (var (member, memberSchema) in schema["items"]!["properties"]!.AsObject())
+            {
+                if (memberSchema!["queryName"] is { } parameter && items[1]?[member] is JsonValue value)
+                    yield return (parameter.GetValue<string>(), value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString());
+            }
+        }
+    }
+
     /// <summary>A value of the same type that no generated record holds.</summary>
     public static JsonNode OtherValue(JsonNode value) => value.GetValueKind() switch
     {
