@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Auth;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Suite.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Xml;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Suite.Benchmarks;
 
@@ -98,7 +98,7 @@ internal static class Program
     /// <summary>A fresh simulator (started before the clock), one client with its own secret, and the journal replayed against it.</summary>
     private static async Task<ReplayResult> ReplayAsync(string journalPath)
     {
-        var journal = SimulatorJournal.ReadFile(journalPath).ToList();
+        var journal = JournalFile.Read(journalPath).ToList();
         var client = new ApiClient(ClientId, Guid.NewGuid().ToString("N"), LeaId);
         using var simulator = WisedataSimulator.Start(new SimulatorOptions { Clients = [client] });
         using var handler = new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false };

@@ -1,10 +1,10 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using WisCte.Dpi;
 using WisCte.Dpi.Validation;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Http;
-using WisCte.Simulator.Journal;
 
 namespace WisCte.Certification;
 

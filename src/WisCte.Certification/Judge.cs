@@ -1,7 +1,8 @@
+using WisCte.EdFi.Model;
 using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Certification;
 

@@ -1,9 +1,9 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
-using WisCte.Simulator.Journal;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.Journal;
 
 namespace WisCte.Certification;
 

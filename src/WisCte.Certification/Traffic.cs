@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Http;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Certification;
 
 /// <summary>One journal entry, read for judging: which resource, which id, the parsed bodies and problem type.</summary>
 public sealed class Exchange
 {
-    public Exchange(JournalEntry entry, WisCte.Dpi.SchoolYear defaultYear)
+    public Exchange(JournalEntry entry, WisCte.EdFi.Model.SchoolYear defaultYear)
     {
         Entry = entry;
         var path = entry.Path.Split('?')[0];

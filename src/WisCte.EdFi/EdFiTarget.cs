@@ -1,4 +1,4 @@
-using WisCte.Dpi;
+using WisCte.EdFi.Model;
 
 namespace WisCte.EdFi;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using WisCte.Journal;
 
 namespace WisCte.EdFi;
 

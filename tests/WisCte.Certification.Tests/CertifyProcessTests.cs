@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.ScriptedSis;
-using WisCte.Simulator.Journal;
 using WisCte.TestSupport;
+using WisCte.Journal;
 
 namespace WisCte.Certification.Tests;
 
@@ -43,7 +43,7 @@ public sealed class CertifyProcessTests
         verdict["suiteVersion"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         if (forgetsTheAssociation)
             verdict["useCases"]![0]!["findings"]!.AsArray().Should().Contain(f => f!["ruleId"]!.GetValue<string>() == "WI-L2-16.1");
-        var journal = SimulatorJournal.ReadFile(Path.Combine(bundle, "journal.ndjson")).ToList();
+        var journal = JournalFile.Read(Path.Combine(bundle, "journal.ndjson")).ToList();
         journal.Should().Contain(e => e.Fault == "503").And.Contain(e => e.Status == 401, "the drills ran");
         (await File.ReadAllTextAsync(Path.Combine(bundle, "journal.ndjson"))).Should().NotContain("vendor-s3cret");
         File.Exists(Path.Combine(bundle, "report.html")).Should().BeTrue();

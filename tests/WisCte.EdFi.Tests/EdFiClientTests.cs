@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FluentAssertions;

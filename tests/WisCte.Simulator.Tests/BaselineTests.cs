@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
@@ -5,7 +6,6 @@ using WisCte.Dpi;
 using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Schema;
 
 namespace WisCte.Simulator.Tests;
 

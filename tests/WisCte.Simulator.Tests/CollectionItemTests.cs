@@ -1,9 +1,9 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Tests.Support;
 
 namespace WisCte.Simulator.Tests;

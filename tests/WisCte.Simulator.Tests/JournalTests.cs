@@ -4,6 +4,7 @@ using NUnit.Framework;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Journal;
 using WisCte.Simulator.Tests.Support;
+using WisCte.Journal;
 
 namespace WisCte.Simulator.Tests;
 
@@ -64,7 +65,7 @@ public sealed class JournalTests : SimulatorTestBase
         var text = await File.ReadAllTextAsync(_file);
         text.Should().NotContain("lea-secret-123").And.NotContain(token);
 
-        var entries = SimulatorJournal.ReadFile(_file).ToList();
+        var entries = JournalFile.Read(_file).ToList();
         entries.Should().Contain(e => e.Path == "/oauth/token" && e.RequestBody!.Contains("client_secret=***", StringComparison.Ordinal)
             && e.ResponseBody!.Contains("\"access_token\":\"***\"", StringComparison.Ordinal));
         entries.Should().Contain(e => e.RequestHeaders.GetValueOrDefault("Authorization") == "Bearer ***");
@@ -75,7 +76,7 @@ public sealed class JournalTests : SimulatorTestBase
     {
         await Lea.GetAsync("schools");
 
-        var fromFile = SimulatorJournal.ReadFile(_file).ToList();
+        var fromFile = JournalFile.Read(_file).ToList();
         fromFile.Should().NotBeEmpty();
         fromFile[^1].Sequence.Should().Be(Simulator.Journal.Count, "every entry is flushed as it is written");
     }

@@ -1,7 +1,7 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
 using WisCte.Simulator.Tests.Support;
 

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using WisCte.Certification.Rules;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Certification.Bundle;
 
@@ -34,7 +34,7 @@ public static class EvidenceBundle
         Directory.CreateDirectory(directory);
         var entries = journal.ToList();
 
-        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), entries.Select(e => JsonSerializer.Serialize(e, SimulatorJournal.JsonOptions)));
+        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), entries.Select(e => JournalFile.ToLine(e)));
         File.WriteAllText(Path.Combine(directory, "verdict.json"), JsonSerializer.Serialize(new
         {
             suiteVersion = SuiteVersion,

@@ -20,7 +20,7 @@ internal static class CertificationOutput
         return chosen;
     }
 
-    public static async Task<int> FinishAsync(Verdict verdict, IEnumerable<WisCte.Simulator.Journal.JournalEntry> journal, string outDirectory, string source, TextWriter output)
+    public static async Task<int> FinishAsync(Verdict verdict, IEnumerable<WisCte.Journal.JournalEntry> journal, string outDirectory, string source, TextWriter output)
     {
         var files = EvidenceBundle.Write(outDirectory, verdict, journal, DateTimeOffset.UtcNow, source);
         await output.WriteLineAsync();

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using System.Security.Cryptography;
 using WisCte.Dpi;

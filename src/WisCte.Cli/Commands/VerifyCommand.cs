@@ -1,7 +1,8 @@
+using WisCte.EdFi.Model;
 using System.CommandLine;
 using WisCte.Certification;
 using WisCte.Dpi;
-using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Cli.Commands;
 
@@ -48,7 +49,7 @@ public static class VerifyCommand
             throw new SettingsException($"--journal: there is no journal at {path}.");
         try
         {
-            return [.. SimulatorJournal.ReadFile(path)];
+            return [.. JournalFile.Read(path)];
         }
         catch (InvalidDataException ex)
         {

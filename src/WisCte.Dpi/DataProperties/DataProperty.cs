@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 namespace WisCte.Dpi.DataProperties;
 
 /// <summary>One row of DPI's data-properties table, and where the property sits in the resource's JSON.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WisCte.Dpi.Json;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.DataProperties;
 

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 namespace WisCte.Dpi.Programs;
 
 /// <summary>One of DPI's programs (type and name), owned by an education organization, valid in some school years.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Programs;
 

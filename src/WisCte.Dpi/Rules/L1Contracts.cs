@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Rules;
 

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 namespace WisCte.Dpi.Rules;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using WisCte.Dpi.Rules;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Validation;
 

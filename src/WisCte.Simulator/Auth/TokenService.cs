@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using WisCte.Dpi;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Auth;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using WisCte.Dpi;
 using WisCte.Dpi.Programs;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Baseline;
 

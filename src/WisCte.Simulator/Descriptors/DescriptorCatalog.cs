@@ -3,8 +3,7 @@ using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using WisCte.Dpi;
 using WisCte.Dpi.Rules;
-using WisCte.Simulator.Json;
-using WisCte.Simulator.Schema;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Descriptors;
 

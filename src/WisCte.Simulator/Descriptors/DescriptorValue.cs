@@ -1,4 +1,5 @@
 using WisCte.Dpi;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Descriptors;
 

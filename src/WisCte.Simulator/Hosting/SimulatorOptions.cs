@@ -1,6 +1,7 @@
 using WisCte.Dpi;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Faults;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Hosting;
 

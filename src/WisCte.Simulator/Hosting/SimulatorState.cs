@@ -4,8 +4,8 @@ using WisCte.Simulator.Auth;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Journal;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Hosting;
 

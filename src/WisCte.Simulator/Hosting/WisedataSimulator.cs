@@ -12,13 +12,13 @@ using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 using WisCte.Dpi.Rules;
-using WisCte.EdFi;
 using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Http;
 using WisCte.Simulator.Journal;
-using WisCte.Simulator.Schema;
+using WisCte.Journal;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Hosting;
 
@@ -84,7 +84,7 @@ public sealed class WisedataSimulator : IDisposable
     public FaultInjector Faults => State.Faults;
 
     /// <summary>Runs DPI's L2 rules now over one LEA's records of a year (as the validation endpoint does).</summary>
-    public IReadOnlyList<WisCte.Dpi.Validation.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.Dpi.SchoolYear year) =>
+    public IReadOnlyList<WisCte.Dpi.Validation.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.EdFi.Model.SchoolYear year) =>
         _validations.Run(localEducationAgencyId, year);
 
     /// <summary>Starts a simulator on a loopback port (options.Port, or a free one when 0), baseline loaded.</summary>

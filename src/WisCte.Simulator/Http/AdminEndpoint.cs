@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Journal;
+using WisCte.Journal;
 
 namespace WisCte.Simulator.Http;
 
@@ -39,7 +40,7 @@ public sealed class AdminEndpoint(SimulatorState state)
         if (request.QueryValue("limit") is { } l && !int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
             return EdFiProblem.ParameterValidationFailed($"'limit' must be a whole number, not '{l}'.").ToResponse(correlationId);
         var entries = state.Journal.Query(new JournalQuery(after, request.QueryValue("clientId"), request.QueryValue("path"), request.QueryValue("method"), limit));
-        return new SimResponse(200, SimResponse.WithContentType("application/json; charset=utf-8", []), JsonSerializer.Serialize(entries, SimulatorJournal.JsonOptions));
+        return new SimResponse(200, SimResponse.WithContentType("application/json; charset=utf-8", []), JsonSerializer.Serialize(entries, JournalFile.JsonOptions));
     }
 
     private SimResponse Faults() =>

@@ -7,9 +7,8 @@ using WisCte.Dpi.Rules;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Json;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using WisCte.Simulator.Json;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

@@ -5,6 +5,7 @@ using System.Web;
 using WisCte.Dpi;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

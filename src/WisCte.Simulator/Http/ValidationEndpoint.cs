@@ -5,6 +5,7 @@ using WisCte.Dpi;
 using WisCte.Dpi.Validation;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Validation;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

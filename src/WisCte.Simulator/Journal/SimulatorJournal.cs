@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using WisCte.Journal;
 
 namespace WisCte.Simulator.Journal;
 
@@ -9,14 +8,6 @@ namespace WisCte.Simulator.Journal;
 /// </summary>
 public sealed class SimulatorJournal : IDisposable
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Readable bodies in the file: quotes and ampersands as they are. The file is data, never served as HTML.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly Lock _gate = new();
     private readonly LinkedList<JournalEntry> _entries = new();
     private readonly int _capacity;
@@ -26,12 +17,8 @@ public sealed class SimulatorJournal : IDisposable
     public SimulatorJournal(string? filePath = null, int capacity = 100_000)
     {
         _capacity = capacity;
-        if (filePath is null)
-            return;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(filePath));
-        if (directory is not null)
-            Directory.CreateDirectory(directory);
-        _file = new StreamWriter(new FileStream(filePath, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        if (filePath is not null)
+            _file = JournalFile.Create(filePath);
     }
 
     public long Count
@@ -53,7 +40,7 @@ public sealed class SimulatorJournal : IDisposable
             _entries.AddLast(numbered);
             if (_entries.Count > _capacity)
                 _entries.RemoveFirst();
-            _file?.WriteLine(JsonSerializer.Serialize(numbered, JsonOptions));
+            _file?.WriteLine(JournalFile.ToLine(numbered));
             return numbered;
         }
     }
@@ -69,28 +56,6 @@ public sealed class SimulatorJournal : IDisposable
                     && (query.PathContains is null || e.Path.Contains(query.PathContains, StringComparison.OrdinalIgnoreCase))
                     && (query.Method is null || string.Equals(e.Method, query.Method, StringComparison.OrdinalIgnoreCase)))
                 .Take(query.Limit)];
-        }
-    }
-
-    /// <summary>Reads a journal file; a line that is not an entry is an <see cref="InvalidDataException"/> naming file and line.</summary>
-    public static IEnumerable<JournalEntry> ReadFile(string path)
-    {
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            JournalEntry? entry;
-            try
-            {
-                entry = JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{number}: not a journal entry ({ex.Message}).", ex);
-            }
-            yield return entry ?? throw new InvalidDataException($"{path}:{number}: empty entry.");
         }
     }
 

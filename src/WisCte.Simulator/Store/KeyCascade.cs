@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Hosting;
-using WisCte.Simulator.Json;
-using WisCte.Simulator.Schema;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Store;
 

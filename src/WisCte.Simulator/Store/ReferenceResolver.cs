@@ -1,4 +1,4 @@
-using WisCte.Simulator.Schema;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Store;
 

@@ -1,7 +1,7 @@
 using WisCte.Dpi.Validation;
 using WisCte.Simulator.Http;
-using WisCte.Simulator.Schema;
 using WisCte.Simulator.Store;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Validation;
 

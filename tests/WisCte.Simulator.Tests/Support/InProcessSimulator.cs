@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,7 +10,6 @@ using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Http;
-using WisCte.Simulator.Schema;
 
 namespace WisCte.Simulator.Tests.Support;
 

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using WisCte.Certification;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;

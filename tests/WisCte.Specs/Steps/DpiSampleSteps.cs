@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using FluentAssertions;
 using Reqnroll;
 using WisCte.Dpi;

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using WisCte.Dpi;
 using WisCte.EdFi;
 using WisCte.ReferenceSis.Ledger;

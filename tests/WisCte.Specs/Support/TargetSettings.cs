@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using NUnit.Framework;
 using WisCte.Dpi;
@@ -31,7 +32,7 @@ public sealed record TargetSettings(Uri? BaseUrl, string? ClientId, string? Clie
         SchoolYear year;
         try
         {
-            year = Dpi.SchoolYear.Parse(yearText);
+            year = EdFi.Model.SchoolYear.Parse(yearText);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
         {

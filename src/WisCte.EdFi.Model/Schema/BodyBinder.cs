@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace WisCte.Simulator.Schema;
+namespace WisCte.EdFi.Model;
 
 /// <summary>
 /// Binds a request body to a resource shape the way the ODS/API does: property names matched without regard to case
@@ -207,7 +207,7 @@ public static class BodyBinder
         _ => "a " + type,
     };
 
-    internal static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+    public static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 }
 
 public sealed class BindResult
@@ -222,7 +222,7 @@ public sealed class BindResult
 
     public bool IsValid => Errors.Count == 0;
 
-    internal void AddError(string path, string message)
+    public void AddError(string path, string message)
     {
         if (!Errors.TryGetValue(path, out var list))
             Errors[path] = list = [];

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WisCte.Simulator.Json;
-using WisCte.Simulator.Schema;
 
-namespace WisCte.Simulator.Store;
+namespace WisCte.EdFi.Model;
 
 /// <summary>
 /// Natural keys as comparable strings. Strings compare without regard to case (the ODS on SQL Server's default

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WisCte.Dpi;
+namespace WisCte.EdFi.Model;
 
 /// <summary>
 /// Ed-Fi's school year: the calendar year in which it ends (2026 is 2025-26). DPI's school year runs July 1 to June 30.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace WisCte.Simulator.Json;
+namespace WisCte.EdFi.Model;
 
 /// <summary>Reads and writes values at simple JSON paths such as <c>$.programs[0].programReference.programName</c>.</summary>
 public static class JsonPath

@@ -1,4 +1,4 @@
-namespace WisCte.Simulator.Journal;
+namespace WisCte.Journal;
 
 /// <summary>One request and its response, secrets masked. Serialised as one NDJSON line.</summary>
 public sealed record JournalEntry

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace WisCte.Simulator.Schema;
+namespace WisCte.EdFi.Model;
 
 /// <summary>
 /// Every resource the simulator serves, from fixtures/edfi/resources.json: behaviour follows this data (keys,

@@ -1,4 +1,4 @@
-namespace WisCte.Simulator.Schema;
+namespace WisCte.EdFi.Model;
 
 /// <summary>An Ed-Fi resource: its endpoint, natural key, shape and who may write it.</summary>
 public sealed class ResourceSchema

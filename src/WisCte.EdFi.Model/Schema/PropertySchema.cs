@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace WisCte.Simulator.Schema;
+namespace WisCte.EdFi.Model;
 
 /// <summary>One property of a resource's JSON shape, read from fixtures/edfi/resources.json.</summary>
 public sealed class PropertySchema

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace WisCte.EdFi;
+namespace WisCte.Journal;
 
 /// <summary>Keeps client secrets and bearer tokens out of anything recorded.</summary>
 public static partial class Masking

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using WisCte.Simulator.Json;
 
-namespace WisCte.Simulator.Schema;
+namespace WisCte.EdFi.Model;
 
 /// <summary>
 /// One key column that two references of a resource share (a grade's schoolId, in its grading period and its section
