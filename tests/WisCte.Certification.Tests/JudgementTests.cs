@@ -29,7 +29,7 @@ public sealed class JudgementTests
             });
             Sis = new ScriptedSisClient(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour, schoolYear)
             {
-                ExpireToken = () => Simulator.State.Tokens.ExpireAll("vendor-sis"),
+                ExpireToken = () => Simulator.ExpireTokens("vendor-sis"),
             };
             Plays = new Plays(Sis, schoolYear);
         }
@@ -73,7 +73,7 @@ public sealed class JudgementTests
         {
             await Plays.PlayDocumentedAsync(run.Sis, run.SisFor, useCase);
             if (useCase == "2.0")
-                run.Simulator.State.Tokens.ExpireAll("vendor-sis"); // a token that expires mid-run
+                run.Simulator.ExpireTokens("vendor-sis"); // a token that expires mid-run
         }
 
         var verdict = run.Judge([.. UseCaseCatalog.All.Select(u => u.Id)]);

@@ -165,7 +165,7 @@ public static class CertifyCommand
                 var journal = simulator.Journal.Query();
                 if (expireToken && !tokenExpired && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
                 {
-                    tokenExpired = simulator.State.Tokens.ExpireAll() > 0;
+                    tokenExpired = simulator.ExpireTokens() > 0;
                     if (tokenExpired)
                         await output.WriteLineAsync("Drill: the SIS's token has expired.");
                 }

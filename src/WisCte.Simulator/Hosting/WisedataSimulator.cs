@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +16,8 @@ using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Http;
 using WisCte.Simulator.Journal;
+using WisCte.Simulator.Pipeline;
+using WisCte.Simulator.Auth;
 using WisCte.Journal;
 using WisCte.EdFi.Model;
 
@@ -30,18 +31,21 @@ public sealed class WisedataSimulator : IDisposable
 {
     private readonly WireMockServer? _server;
     private readonly TokenEndpoint _token;
-    private readonly DataEndpoint _data;
+    private readonly ResourceEndpoint _resources;
+    private readonly DescriptorEndpoint _descriptors;
     private readonly AdminEndpoint _admin;
     private readonly DiscoveryEndpoint _discovery;
     private readonly ValidationEndpoint _validations;
     private readonly ProxyForwarder? _proxy;
     private readonly HttpClient? _proxyHttp;
+    private readonly RequestPipeline _pipeline;
 
     private WisedataSimulator(SimulatorState state, bool listen)
     {
         State = state;
         _token = new TokenEndpoint(state);
-        _data = new DataEndpoint(state, L1RuleSet.Dpi);
+        _resources = new ResourceEndpoint(state, L1RuleSet.Dpi);
+        _descriptors = new DescriptorEndpoint(state);
         _admin = new AdminEndpoint(state);
         _discovery = new DiscoveryEndpoint(state);
         _validations = new ValidationEndpoint(state);
@@ -50,6 +54,7 @@ public sealed class WisedataSimulator : IDisposable
             _proxyHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(100) };
             _proxy = new ProxyForwarder(upstream, _proxyHttp);
         }
+        _pipeline = new RequestPipeline(Steps(), Dispatch);
         if (!listen)
             return;
 
@@ -83,6 +88,10 @@ public sealed class WisedataSimulator : IDisposable
 
     public FaultInjector Faults => State.Faults;
 
+    /// <summary>Ends every token issued so far (or one client's) now, as if it had expired: the token-expiry drill.</summary>
+    /// <returns>How many tokens were ended.</returns>
+    public int ExpireTokens(string? clientId = null) => State.Tokens.ExpireAll(clientId);
+
     /// <summary>Runs DPI's L2 rules now over one LEA's records of a year (as the validation endpoint does).</summary>
     public IReadOnlyList<WisCte.Dpi.Validation.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.EdFi.Model.SchoolYear year) =>
         _validations.Run(localEducationAgencyId, year);
@@ -92,6 +101,9 @@ public sealed class WisedataSimulator : IDisposable
 
     /// <summary>A simulator without a server of its own, for hosting <see cref="HandleAsync"/> elsewhere (benchmarks).</summary>
     public static WisedataSimulator CreateUnhosted(SimulatorOptions options) => Create(options, listen: false);
+
+    /// <summary>A simulator over a state a test built (its own resource model), without a server.</summary>
+    internal static WisedataSimulator CreateUnhosted(SimulatorState state) => new(state, listen: false);
 
     private static WisedataSimulator Create(SimulatorOptions options, bool listen)
     {
@@ -104,77 +116,42 @@ public sealed class WisedataSimulator : IDisposable
         return new WisedataSimulator(state, listen);
     }
 
-    /// <summary>The whole pipeline: correlation id, fault injection, routing, the journal.</summary>
-    public async Task<SimResponse> HandleAsync(SimRequest request)
+    /// <summary>Answers one request: it runs through <see cref="Steps"/> to the endpoint its route names.</summary>
+    public Task<SimResponse> HandleAsync(SimRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = Stopwatch.GetTimestamp();
-        var correlationId = request.Header("correlation-id") ?? request.QueryValue("correlationId") ?? Guid.NewGuid().ToString("N");
-        var route = Route.Parse(request.Path, State.Options.DefaultSchoolYear);
-
-        string? clientId = null;
-        SimResponse response;
-        var fault = route.Kind is RouteKind.Data or RouteKind.Token
-            ? State.Faults.Next(FaultTarget(route), request.Method, kind => kind != FaultKind.DropConnection)
-            : null;
-        if (fault is { Kind: not FaultKind.Delay })
-        {
-            response = Faulted(fault, correlationId);
-        }
-        else
-        {
-            try
-            {
-                (response, clientId) = _proxy is not null && route.Kind is RouteKind.Data or RouteKind.Token or RouteKind.Validations or RouteKind.Discovery
-                    ? await _proxy.ForwardAsync(request, correlationId).ConfigureAwait(false)
-                    : Dispatch(request, route, correlationId);
-            }
-#pragma warning disable CA1031 // Any failure becomes a 500 problem body in the journal, never a dropped request.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                response = EdFiProblem.System($"An unexpected error occurred in the simulator: {ex.GetType().Name}: {ex.Message}").ToResponse(correlationId);
-            }
-            if (fault is not null)
-            {
-                response = response with { Delay = TimeSpan.FromMilliseconds(fault.DelayMilliseconds), InjectedFault = $"delay {fault.DelayMilliseconds} ms" };
-                await Task.Delay(response.Delay).ConfigureAwait(false);
-            }
-        }
-
-        clientId ??= ClientOf(request);
-        State.Journal.Append(new JournalEntry
-        {
-            Sequence = 0,
-            Timestamp = State.Time.GetUtcNow(),
-            ClientId = clientId,
-            CorrelationId = correlationId,
-            SchoolYear = route.Year?.EndYear,
-            Method = request.Method.ToUpperInvariant(),
-            Path = request.PathAndQuery,
-            RequestHeaders = request.Headers.ToDictionary(h => h.Key, h => Masking.Header(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
-            RequestBody = Masking.Body(request.Body),
-            Status = response.Ending == ResponseEnding.DropConnection ? 0 : response.Status,
-            ResponseHeaders = response.Headers,
-            ResponseBody = Masking.Body(response.Body),
-            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            Fault = response.InjectedFault,
-        });
-        return response.Status >= 400 || response.Ending != ResponseEnding.Normal ? response : response.WithHeader("correlation-id", correlationId);
+        return _pipeline.RunAsync(new RequestContext(request, Route.Parse(request.Path, State.Options.DefaultSchoolYear)));
     }
 
-    private (SimResponse, string?) Dispatch(SimRequest request, Route route, string correlationId) => route.Kind switch
+    /// <summary>
+    /// The request pipeline, in order: correlation id, journal, errors as 500s, injected faults, the proxy (which
+    /// answers the API's routes itself), school year, authentication, resource and operation, body, resource claims.
+    /// </summary>
+    private IEnumerable<IRequestStep> Steps()
     {
-        RouteKind.Token when route.Year is { } year && State.Year(year) is not null => _token.Handle(request, year, correlationId),
-        RouteKind.Data => _data.Handle(request, route, correlationId),
-        RouteKind.Validations => _validations.Handle(request, route, correlationId),
-        RouteKind.Admin => (_admin.Handle(request, route, correlationId), null),
-        RouteKind.Discovery when request.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) => (_discovery.Handle(request, route), null),
-        _ => (EdFiProblem.NotFound("The specified data could not be found.").ToResponse(correlationId), null),
-    };
+        yield return new CorrelationStep();
+        yield return new JournalStep(State.Journal, State.Time, ClientOf);
+        yield return new ErrorStep();
+        yield return new FaultStep(State.Faults);
+        if (_proxy is not null)
+            yield return new ProxyStep(_proxy);
+        yield return new SchoolYearStep(State);
+        yield return new AuthenticationStep(State.Tokens);
+        yield return new OperationStep(State);
+        yield return new BodyStep(State.Options.MaxBodyBytes);
+        yield return new ResourceClaimsStep(State);
+    }
 
-    /// <summary>What a fault rule names: the resource, or "oauth" for the token endpoint.</summary>
-    private static string? FaultTarget(Route route) => route.Kind == RouteKind.Token ? "oauth" : route.Resource;
+    private Task<SimResponse> Dispatch(RequestContext context) => Task.FromResult(context.Route.Kind switch
+    {
+        RouteKind.Token => _token.Handle(context),
+        RouteKind.Data when context.Resource is not null => _resources.Handle(context),
+        RouteKind.Data => _descriptors.Handle(context),
+        RouteKind.Validations => _validations.Handle(context),
+        RouteKind.Admin => _admin.Handle(context),
+        RouteKind.Discovery when context.Request.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) => _discovery.Handle(context.Request, context.Route),
+        _ => context.Problem(EdFiProblem.NotFound("The specified data could not be found.")),
+    });
 
     /// <summary>
     /// Dropping a connection needs the server's own connection: this runs before WireMock and aborts it, so the client
@@ -184,41 +161,21 @@ public sealed class WisedataSimulator : IDisposable
     {
         var route = Http.Route.Parse(context.Request.Path.Value ?? "/", State.Options.DefaultSchoolYear);
         if (route.Kind is RouteKind.Data or RouteKind.Token
-            && State.Faults.Next(FaultTarget(route), context.Request.Method, kind => kind == FaultKind.DropConnection) is not null)
+            && State.Faults.Next(FaultStep.TargetOf(route), context.Request.Method, kind => kind == FaultKind.DropConnection) is not null)
         {
             // The body is journaled too, so that a retry of this request is recognised as the same request.
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var request = new SimRequest("", context.Request.Method, context.Request.Path.Value ?? "/", new Dictionary<string, string>(StringComparer.Ordinal), headers, body);
-            State.Journal.Append(new JournalEntry
-            {
-                Sequence = 0,
-                Timestamp = State.Time.GetUtcNow(),
-                ClientId = ClientOf(request),
-                CorrelationId = context.Request.Headers["correlation-id"].FirstOrDefault() ?? Guid.NewGuid().ToString("N"),
-                SchoolYear = route.Year?.EndYear,
-                Method = context.Request.Method.ToUpperInvariant(),
-                Path = context.Request.Path + context.Request.QueryString,
-                RequestBody = body.Length == 0 ? null : Masking.Body(body),
-                Status = 0,
-                Fault = "drop",
-            });
+            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+            var request = new SimRequest("", context.Request.Method, context.Request.Path.Value ?? "/", query, headers, body.Length == 0 ? null : body);
+            var correlationId = request.Header(CorrelationStep.Header) ?? Guid.NewGuid().ToString("N");
+            State.Journal.Append(JournalRecord.Of(State.Time.GetUtcNow(), request, route, ClientOf(request), correlationId, response: null, TimeSpan.Zero));
             context.Abort();
             return;
         }
         await next().ConfigureAwait(false);
     }
-
-    private static SimResponse Faulted(FaultRule fault, string correlationId) => fault.Kind switch
-    {
-        FaultKind.ServerError => EdFiProblem.System("An unexpected error occurred on the server (injected fault).").ToResponse(correlationId) with { InjectedFault = "500" },
-        FaultKind.ServiceUnavailable => new EdFiProblem(503, "urn:ed-fi:api:service-unavailable", "Service Unavailable", "The service is temporarily unavailable (injected fault).")
-            .ToResponse(correlationId) with { InjectedFault = "503" },
-        FaultKind.TooManyRequests => new EdFiProblem(429, "urn:ed-fi:api:too-many-requests", "Too Many Requests", "Too many requests: retry later (injected fault).")
-            .ToResponse(correlationId).WithHeader("Retry-After", fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture)) with { InjectedFault = "429" },
-        _ => new SimResponse(0, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), null) { Ending = ResponseEnding.DropConnection, InjectedFault = "drop" },
-    };
 
     /// <summary>Who sent a request, for the journal: the bearer token's client, or the client id a token request names.</summary>
     private string? ClientOf(SimRequest request)
@@ -227,9 +184,7 @@ public sealed class WisedataSimulator : IDisposable
             return _proxy.ClientOf(request);
         if (request.Path.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase))
             return TokenEndpoint.ClientNamedBy(request);
-        return request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
-            ? State.Tokens.Peek(token)?.Client.ClientId
-            : null;
+        return BearerToken.Parse(request.Header("Authorization")).Token is { } token ? State.Tokens.Peek(token)?.Client.ClientId : null;
     }
 
     private static SimRequest FromWireMock(IRequestMessage message)

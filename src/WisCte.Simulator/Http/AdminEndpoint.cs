@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Hosting;
+using WisCte.Simulator.Pipeline;
 using WisCte.Simulator.Journal;
 using WisCte.Journal;
 
@@ -13,10 +14,11 @@ namespace WisCte.Simulator.Http;
 /// GET journal[?after=&amp;clientId=&amp;path=&amp;method=&amp;limit=], GET/POST/DELETE faults, POST tokens/expire[?clientId=].
 /// Loopback only, like the server itself.
 /// </summary>
-public sealed class AdminEndpoint(SimulatorState state)
+internal sealed class AdminEndpoint(SimulatorState state)
 {
-    public SimResponse Handle(SimRequest request, Route route, string correlationId)
+    public SimResponse Handle(RequestContext context)
     {
+        var (request, route, correlationId) = (context.Request, context.Route, context.CorrelationId);
         var method = request.Method.ToUpperInvariant();
         return (route.Rest?.ToLowerInvariant(), method) switch
         {

@@ -5,7 +5,7 @@ using WisCte.Simulator.Hosting;
 namespace WisCte.Simulator.Http;
 
 /// <summary>GET / : the ODS/API discovery document, with the URLs of the year asked for.</summary>
-public sealed class DiscoveryEndpoint(SimulatorState state)
+internal sealed class DiscoveryEndpoint(SimulatorState state)
 {
     public SimResponse Handle(SimRequest request, Route route)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
+using WisCte.Simulator.Auth;
 
 namespace WisCte.Simulator.Http;
 
@@ -8,7 +9,7 @@ namespace WisCte.Simulator.Http;
 /// Proxy mode: every API request is forwarded to a real WISEdata base URL and its answer returned (Location headers
 /// rewritten to point back here), so that the exchange is journaled and judged as if the simulator had answered.
 /// </summary>
-public sealed class ProxyForwarder(Uri upstream, HttpClient http)
+internal sealed class ProxyForwarder(Uri upstream, HttpClient http)
 {
     private static readonly string[] HopHeaders = ["Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Expect"];
     private readonly ConcurrentDictionary<string, string> _clientOfToken = new(StringComparer.Ordinal);
@@ -60,8 +61,6 @@ public sealed class ProxyForwarder(Uri upstream, HttpClient http)
         ArgumentNullException.ThrowIfNull(request);
         if (request.Path.EndsWith("/oauth/token", StringComparison.OrdinalIgnoreCase))
             return TokenEndpoint.ClientNamedBy(request);
-        return request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var token] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
-            ? _clientOfToken.GetValueOrDefault(token)
-            : null;
+        return BearerToken.Parse(request.Header("Authorization")).Token is { } token ? _clientOfToken.GetValueOrDefault(token) : null;
     }
 }

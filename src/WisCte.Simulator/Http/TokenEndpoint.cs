@@ -5,6 +5,7 @@ using System.Web;
 using WisCte.Dpi;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
+using WisCte.Simulator.Pipeline;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
@@ -13,9 +14,16 @@ namespace WisCte.Simulator.Http;
 /// POST /oauth/token (and /{schoolYear}/oauth/token): OAuth2 client credentials from the body (form or JSON) or a
 /// Basic header, answered as the ODS/API does, errors included.
 /// </summary>
-public sealed class TokenEndpoint(SimulatorState state)
+internal sealed class TokenEndpoint(SimulatorState state)
 {
-    public (SimResponse Response, string? ClientId) Handle(SimRequest request, SchoolYear year, string correlationId)
+    public SimResponse Handle(RequestContext context)
+    {
+        var (response, clientId) = Issue(context.Request, context.Year, context.CorrelationId);
+        context.ClientId = clientId;
+        return response;
+    }
+
+    private (SimResponse Response, string? ClientId) Issue(SimRequest request, SchoolYear year, string correlationId)
     {
         if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
             return (EdFiProblem.MethodNotAllowed($"The endpoint of the request does not support the '{request.Method}' method.").ToResponse(correlationId), null);

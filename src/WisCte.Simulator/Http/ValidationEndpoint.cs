@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WisCte.Dpi;
 using WisCte.Dpi.Validation;
 using WisCte.Simulator.Hosting;
+using WisCte.Simulator.Pipeline;
 using WisCte.Simulator.Validation;
 using WisCte.EdFi.Model;
 
@@ -15,20 +16,15 @@ namespace WisCte.Simulator.Http;
 /// filterable by code, severity and student; <c>validationRules</c> lists the rules with their sources.
 /// Routes: /validations/v1[/{schoolYear}]/ed-fi-xvalidations/… (bearer token of that year).
 /// </summary>
-public sealed class ValidationEndpoint(SimulatorState state)
+internal sealed class ValidationEndpoint(SimulatorState state)
 {
     private readonly ConcurrentDictionary<(long Lea, SchoolYear Year), ValidationRun> _latest = new();
     private long _runs;
 
-    public (SimResponse Response, string? ClientId) Handle(SimRequest request, Route route, string correlationId)
+    public SimResponse Handle(RequestContext context)
     {
-        if (route.Year is not { } year || state.Year(year) is null)
-            return (EdFiProblem.NotFound($"School year {route.Year?.ToString() ?? "in the route"} is not served here.").ToResponse(correlationId), null);
-        var token = request.Header("Authorization")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var scheme, var value] && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
-            ? state.Tokens.Validate(value, year) : null;
-        if (token is null)
-            return (EdFiProblem.Authentication("Invalid token").ToResponse(correlationId), null);
-        var lea = token.Client.LocalEducationAgencyId;
+        var (request, route, correlationId, year) = (context.Request, context.Route, context.CorrelationId, context.Year);
+        var lea = context.Client.LocalEducationAgencyId;
 
         var response = route.Resource?.ToLowerInvariant() switch
         {
@@ -37,7 +33,7 @@ public sealed class ValidationEndpoint(SimulatorState state)
             "validationrules" => Rules(),
             _ => EdFiProblem.NotFound("The validation endpoints are validate, validationResults and validationRules.").ToResponse(correlationId),
         };
-        return (response, token.Client.ClientId);
+        return response;
     }
 
     /// <summary>Runs the L2 rules now and keeps the results as the LEA's latest run for the year.</summary>

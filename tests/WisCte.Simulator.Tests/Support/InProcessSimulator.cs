@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using WisCte.Dpi;
-using WisCte.Dpi.Rules;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
@@ -15,7 +14,7 @@ namespace WisCte.Simulator.Tests.Support;
 
 /// <summary>
 /// A simulator's state on a resource model a test chooses (the server always loads the embedded one), baseline
-/// loaded, with requests sent through the data endpoint the server hands every /data/v3 request to, as LEA 48856's
+/// loaded, with requests sent through the whole request pipeline (no server), as LEA 48856's
 /// client in 2025-26.
 /// </summary>
 public sealed class InProcessSimulator
@@ -24,14 +23,14 @@ public sealed class InProcessSimulator
     private static readonly ApiClient Client = new("lea-client", "lea-secret-123", SimulatorTestBase.LeaId);
     private static int _students = 700_000;
 
-    private readonly DataEndpoint _data;
+    private readonly WisedataSimulator _simulator;
     private readonly string _token;
 
     public InProcessSimulator(SchemaCatalog schema)
     {
         State = new SimulatorState(new SimulatorOptions { Clients = [Client] }, schema, DescriptorCatalog.Embedded());
         BaselineLoader.Load(State);
-        _data = new DataEndpoint(State, L1RuleSet.Dpi);
+        _simulator = WisedataSimulator.CreateUnhosted(State);
         _token = State.Tokens.Issue(Client, Year).AccessToken;
     }
 
@@ -61,7 +60,7 @@ public sealed class InProcessSimulator
             ["Content-Type"] = "application/json",
         };
         var request = new SimRequest("http://in-process", method, path, parameters, headers, body?.ToJsonString());
-        return _data.Handle(request, Route.Parse(path, Year), Guid.NewGuid().ToString("N")).Response;
+        return _simulator.HandleAsync(request).GetAwaiter().GetResult();
     }
 
     public void Post(string resource, JsonNode body)

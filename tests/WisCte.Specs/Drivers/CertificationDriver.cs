@@ -30,7 +30,7 @@ public sealed class CertificationDriver : IDisposable
         });
         var sis = new ScriptedSisClient(_http, _simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour, schoolYear)
         {
-            ExpireToken = () => _simulator.State.Tokens.ExpireAll("vendor-sis"),
+            ExpireToken = () => _simulator.ExpireTokens("vendor-sis"),
         };
         var plays = new Plays(sis, schoolYear);
         if (tokenExpiresMidway)
