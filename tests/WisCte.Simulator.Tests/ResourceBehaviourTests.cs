@@ -97,8 +97,12 @@ public sealed class ResourceBehaviourTests : SimulatorTestBase
 
     [TestCase("limit=501", "Limit must be a value between 0 and 500.")]
     [TestCase("limit=-1", "Limit must be a value between 0 and 500.")]
-    [TestCase("offset=-3", "Offset must be a numeric value greater than or equal to 0.")]
-    [TestCase("totalCount=maybe", "TotalCount must be a boolean value.")]
+    [TestCase("offset=-3", "Offset cannot be a negative value.")]
+    [TestCase("offset=first", "The value 'first' is not valid for Offset.")]
+    [TestCase("limit=ten", "The value 'ten' is not valid for Limit.")]
+    [TestCase("totalCount=maybe", "The value 'maybe' is not valid for TotalCount.")]
+    [TestCase("pageSize=10", "PageToken is required when pageSize is specified.")]
+    [TestCase("offset=0&pageSize=10", "Use limit instead of pageSize when using limit/offset paging.")]
     [TestCase("birthDate=yesterday", "The value 'yesterday' is not valid for BirthDate.")]
     public async Task Bad_query_parameters_are_400_parameter_validation_failed(string query, string error)
     {

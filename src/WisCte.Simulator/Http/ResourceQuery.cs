@@ -6,24 +6,39 @@ using WisCte.Simulator.Store;
 
 namespace WisCte.Simulator.Http;
 
-/// <summary>Paging as the ODS validates it: offset ≥ 0, limit 0–500 (25 by default), totalCount a boolean.</summary>
+/// <summary>
+/// Paging as the ODS 7.3 validates it (Ed-Fi-ODS <c>Application/EdFi.Ods.Common/Models/Queries/QueryParametersValidator.cs</c>):
+/// offset ≥ 0, limit 0–500 (25 by default), totalCount a boolean; a value that is not of its type fails model
+/// binding, in ASP.NET's words. Cursor paging (<c>pageToken</c>, <c>pageSize</c>, <c>/partitions</c>) is not simulated:
+/// <c>pageSize</c> without it is refused as the ODS refuses it.
+/// </summary>
 internal readonly record struct Paging(int Offset, int Limit, bool TotalCount)
 {
-    public static readonly string[] Parameters = ["offset", "limit", "totalCount", "correlationId"];
+    public static readonly string[] Parameters = ["offset", "limit", "totalCount", "correlationId", "pageSize"];
 
     public static EdFiProblem? TryRead(SimRequest request, out Paging paging)
     {
         paging = new Paging(0, 25, false);
         var (offset, limit, totalCount) = (0, 25, false);
-        if (request.QueryValue("offset") is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
-            return EdFiProblem.ParameterValidationFailed("Offset must be a numeric value greater than or equal to 0.");
-        if (request.QueryValue("limit") is { } l && (!int.TryParse(l, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit) || limit is < 0 or > 500))
+        var (offsetText, limitText, totalText) = (request.QueryValue("offset"), request.QueryValue("limit"), request.QueryValue("totalCount"));
+        if (offsetText is not null && !int.TryParse(offsetText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out offset))
+            return NotValid(offsetText, "Offset");
+        if (limitText is not null && !int.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
+            return NotValid(limitText, "Limit");
+        if (totalText is not null && !bool.TryParse(totalText, out totalCount))
+            return NotValid(totalText, "TotalCount");
+        if (request.QueryValue("pageSize") is not null && limitText is null)
+            return EdFiProblem.ParameterValidationFailed(offsetText is null ? "PageToken is required when pageSize is specified." : "Use limit instead of pageSize when using limit/offset paging.");
+        if (offset < 0)
+            return EdFiProblem.ParameterValidationFailed("Offset cannot be a negative value.");
+        if (limit is < 0 or > 500)
             return EdFiProblem.ParameterValidationFailed("Limit must be a value between 0 and 500.");
-        if (request.QueryValue("totalCount") is { } t && !bool.TryParse(t, out totalCount))
-            return EdFiProblem.ParameterValidationFailed("TotalCount must be a boolean value.");
         paging = new Paging(offset, limit, totalCount);
         return null;
     }
+
+    /// <summary>ASP.NET's model-binding message, which the ODS passes on.</summary>
+    public static EdFiProblem NotValid(string value, string name) => EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {name}.");
 
     public IEnumerable<T> PageOf<T>(IReadOnlyList<T> matches) => matches.Skip(Offset).Take(Limit);
 
@@ -55,7 +70,7 @@ internal sealed class ResourceQuery
             if (Paging.Parameters.Contains(name, StringComparer.OrdinalIgnoreCase) || !fields.TryGetValue(name, out var field))
                 continue;
             if (!IsValidValue(field.Property, value))
-                return EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {BodyBinder.Pascal(field.Property.Name)}.");
+                return Paging.NotValid(value, BodyBinder.Pascal(field.Property.Name));
             filters.Add((field.Path == "id" ? "id" : "$." + field.Path, value));
         }
         return null;
