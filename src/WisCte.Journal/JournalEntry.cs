@@ -17,6 +17,12 @@ public sealed record JournalEntry
     public string? ResponseBody { get; init; }
     public double DurationMs { get; init; }
 
+    /// <summary>
+    /// Which bearer token the request carried, or which token a token response issued: <see cref="Masking.Fingerprint"/>,
+    /// never the token. Tells a SIS's workers apart, each reusing its own token.
+    /// </summary>
+    public string? TokenFingerprint { get; init; }
+
     /// <summary>What fault injection did (e.g. "503", "drop"), or null.</summary>
     public string? Fault { get; init; }
 }

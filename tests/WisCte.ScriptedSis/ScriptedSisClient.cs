@@ -15,6 +15,7 @@ public sealed class ScriptedSisClient(HttpClient http, string baseUrl, string cl
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600)];
     private string? _token;
+    private int _tokenUses;
 
     private string Prefix => "/" + schoolYear.ToString(CultureInfo.InvariantCulture);
 
@@ -94,7 +95,8 @@ public sealed class ScriptedSisClient(HttpClient http, string baseUrl, string cl
 
     public async Task<string> TokenAsync()
     {
-        if (_token is not null && !behaviour.TokenPerRequest)
+        var uses = ++_tokenUses;
+        if (_token is not null && !behaviour.TokenPerRequest && (behaviour.NewTokenEvery is not { } every || uses % every != 0))
             return _token;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -18,6 +18,9 @@ public sealed record SisBehaviour
     /// <summary>Fetches a token for every request.</summary>
     public bool TokenPerRequest { get; init; }
 
+    /// <summary>Fetches a new token every N requests although its token is still good (a token per record, per batch).</summary>
+    public int? NewTokenEvery { get; init; }
+
     /// <summary>After a 401, tries again with the same token.</summary>
     public bool KeepsRefusedToken { get; init; }
 }

@@ -1,4 +1,5 @@
 using WisCte.Journal;
+using WisCte.Simulator.Auth;
 using WisCte.Simulator.Http;
 
 namespace WisCte.Simulator.Journal;
@@ -23,5 +24,25 @@ internal static class JournalRecord
         ResponseBody = Masking.Body(response?.Body),
         DurationMs = duration.TotalMilliseconds,
         Fault = response is null ? "drop" : response.InjectedFault,
+        TokenFingerprint = TokenOf(request, route, response) is { } token ? Masking.Fingerprint(token) : null,
     };
+
+    /// <summary>The token a token response issued, or the bearer token a request carried.</summary>
+    private static string? TokenOf(SimRequest request, Route route, SimResponse? response)
+    {
+        if (route.Kind == RouteKind.Token)
+        {
+            if (response is not { Status: 200, Body: { } body })
+                return null;
+            try
+            {
+                return System.Text.Json.Nodes.JsonNode.Parse(body)?["access_token"]?.GetValue<string>();
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return null; // a proxied endpoint's odd answer: no token to name
+            }
+        }
+        return BearerToken.Parse(request.Header("Authorization")).Token;
+    }
 }

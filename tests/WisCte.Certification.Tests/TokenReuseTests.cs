@@ -1,0 +1,89 @@
+using FluentAssertions;
+using NUnit.Framework;
+using WisCte.Certification.UseCases;
+using WisCte.EdFi.Model;
+using WisCte.ScriptedSis;
+using WisCte.Simulator.Auth;
+using WisCte.Simulator.Hosting;
+
+namespace WisCte.Certification.Tests;
+
+/// <summary>
+/// CERT-TOKEN-REUSE with parallel workers: each worker may hold its own token; replacing a token that is still good
+/// (per request, per record, midway) is caught, told apart by the journal's token fingerprints.
+/// </summary>
+public sealed class TokenReuseTests
+{
+    private const string Rule = "CERT-TOKEN-REUSE";
+
+    [Test]
+    public async Task A_correct_sync_from_8_workers_each_reusing_its_own_token_passes()
+    {
+        using var run = new ParallelRun(new SisBehaviour());
+        await run.PlayAsync(workers: 8, "1.0", "7.0");
+
+        var verdict = run.Judge("1.0", "7.0");
+        verdict.Findings.Should().BeEmpty();
+        verdict.Passed.Should().BeTrue();
+        run.Simulator.Journal.Query().Count(e => e.Path.EndsWith("/oauth/token", StringComparison.Ordinal)).Should().Be(8, "eight workers, eight tokens");
+    }
+
+    [Test]
+    public async Task Eight_workers_each_fetching_a_token_per_record_are_caught()
+    {
+        using var run = new ParallelRun(new SisBehaviour { NewTokenEvery = 3 });
+        await run.PlayAsync(workers: 8, "1.0");
+
+        run.Judge("1.0").Findings.Should().Contain(f => f.RuleId == Rule);
+    }
+
+    [Test]
+    public async Task One_worker_that_replaces_its_good_token_midway_is_caught_for_each_replacement()
+    {
+        using var run = new ParallelRun(new SisBehaviour { NewTokenEvery = 4 });
+        await run.PlayAsync(workers: 1, "1.0");
+
+        var tokens = run.Simulator.Journal.Query().Count(e => e.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
+        tokens.Should().BeGreaterThan(1);
+        var finding = run.Judge("1.0").Findings.Should().ContainSingle(f => f.RuleId == Rule).Subject;
+        finding.Message.Should().Contain($"fetched {tokens - 1} new token(s)");
+    }
+
+    [Test]
+    public async Task Eight_workers_whose_journal_cannot_tell_tokens_apart_are_judged_as_one_client()
+    {
+        using var run = new ParallelRun(new SisBehaviour());
+        await run.PlayAsync(workers: 8, "1.0");
+
+        var withoutFingerprints = run.Simulator.Journal.Query().Select(e => e with { TokenFingerprint = null });
+        var verdict = Judge.Run(withoutFingerprints, [UseCaseCatalog.Find("1.0")!], new SchoolYear(2026), runL2: false);
+        verdict.Findings.Should().Contain(f => f.RuleId == Rule, "without fingerprints seven of the eight tokens look needless");
+    }
+
+    private sealed class ParallelRun(SisBehaviour behaviour) : IDisposable
+    {
+        public WisedataSimulator Simulator { get; } = WisedataSimulator.Start(new SimulatorOptions { Clients = [new ApiClient("vendor-sis", "vendor-secret", 48856)] });
+
+        private HttpClient Http { get; } = new();
+
+        /// <summary>Each worker is its own client object (its own token), playing the use cases for its own students.</summary>
+        public Task PlayAsync(int workers, params string[] useCases) =>
+            Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+            {
+                var sis = new ScriptedSisClient(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour);
+                // Another year's client is made for 2023-24's use cases; it fetches a token only if one is played.
+                var earlier = new ScriptedSisClient(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour, 2024);
+                foreach (var useCase in useCases)
+                    await Plays.PlayDocumentedAsync(sis, _ => earlier, useCase);
+            }));
+
+        public Verdict Judge(params string[] useCases) =>
+            Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(2026));
+
+        public void Dispose()
+        {
+            Http.Dispose();
+            Simulator.Dispose();
+        }
+    }
+}
