@@ -60,6 +60,8 @@ Feature: What certification checks, and why
       Examples: How the SIS behaves on the wire
         | mistake                                    | use case | rule                                |
         | posts a child before its parent            | 1.0      | CERT-PARENT-FIRST                   |
+        | names a section of another school year     | 1.0      | CERT-REFERENCE                      |
+        | names a section the school never offered   | 1.0      | CERT-REFERENCE                      |
         | sends a child after its parent was refused | 1.0      | CERT-NO-CHILD-AFTER-REJECTED-PARENT |
         | deletes a parent before its child          | del-15.2 | CERT-DELETE-CHILDREN-FIRST          |
         | updates by DELETE then POST                | 1.0      | CERT-UPDATE-IN-PLACE                |
@@ -73,6 +75,7 @@ Feature: What certification checks, and why
 
       Examples: What WISEdata refuses under DPI's rules
         | mistake                                                  | use case | rule                        |
+        | names a program of the school rather than DPI's at the LEA | 1.0    | CERT-REFERENCE              |
         | sends a descriptor in the wrong namespace                | 1.0      | CERT-DESCRIPTOR             |
         | sends the Certified program type in 2024-25              | 1.0      | WI-L1-DESCRIPTOR-YEAR       |
         | sends an IRC program name DPI does not list              | 1.0      | WI-L1-PROGRAM-NAME          |

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using WisCte.ReferenceSis.Payloads;
 
 namespace WisCte.ScriptedSis;
@@ -31,8 +32,33 @@ public static class Mistakes
         // naming a student on the student's enrolment at the key's schools before it resolves references, so that one
         // is a 403; a new enrolment is authorized on its school alone, so its missing student is the 409.)
         new("posts a child before its parent", "1.0", "CERT-PARENT-FIRST", async p =>
-            await p.Sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(
-                Plays.NewStudent(), Plays.School, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", new DateOnly(2025, 8, 26)))),
+        {
+            var student = Plays.NewStudent();
+            var enrolment = UseCasePayloads.SchoolEnrollment(student, Plays.School, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", new DateOnly(2025, 8, 26));
+            await p.Sis.PostAsync("studentSchoolAssociations", enrolment);
+            await p.Sis.PostAsync("students", UseCasePayloads.Student(student, "cert"));
+            await p.Sis.PostAsync("studentSchoolAssociations", enrolment);
+        }),
+        // References to records that never exist: the same 409 as a parent sent late, but a key to correct, not an order.
+        new("names a section of another school year", "1.0", "CERT-REFERENCE", async p =>
+        {
+            var s = await p.StudentAsync();
+            var lastYear = new SchoolYear(2025);
+            var section = p.Section("CNA") with { SchoolYear = lastYear.EndYear, SectionIdentifier = "CNA-01-2025", SessionName = UseCasePayloads.SessionName(lastYear) };
+            await p.SectionAsync(s, section, Plays.Irc);
+        }),
+        new("names a section the school never offered", "1.0", "CERT-REFERENCE", async p =>
+        {
+            var s = await p.StudentAsync();
+            var section = p.Section("CNA") with { SectionIdentifier = "CNA-02-2026" };
+            await p.SectionAsync(s, section, Plays.Irc);
+        }),
+        new("names a program of the school rather than DPI's at the LEA", "1.0", "CERT-REFERENCE", async p =>
+        {
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+            await p.CteAssociationAsync(s, Plays.Irc with { EducationOrganizationId = Plays.School });
+        }),
         new("deletes a parent before its child", "del-15.2", "CERT-DELETE-CHILDREN-FIRST", async p =>
         {
             var s = await p.StudentAsync();

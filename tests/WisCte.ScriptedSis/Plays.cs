@@ -42,7 +42,10 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
     }
 
     public Task<(int Status, string Body, string? Id)> SectionAsync(string student, string code, params ProgramRef[] programs) =>
-        sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, Section(code), Begin, null, Year, programs));
+        SectionAsync(student, Section(code), programs);
+
+    public Task<(int Status, string Body, string? Id)> SectionAsync(string student, SectionRef section, params ProgramRef[] programs) =>
+        sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, section, Begin, null, Year, programs));
 
     public Task<(int Status, string Body, string? Id)> SectionInExtensionAsync(string student, string code, params ProgramRef[] programs) =>
         sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, Section(code), Begin, null, Year, programs, programsInExtension: true));

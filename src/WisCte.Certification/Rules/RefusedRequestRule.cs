@@ -1,15 +1,19 @@
 using System.Text.RegularExpressions;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Certification.Rules;
 
 /// <summary>
 /// Every write WISEdata refused is a finding, named by why: a DPI L1 rule ([WI-L1-…]), a child sent before its
-/// parent (409 unresolved reference), a parent deleted before its children (409 dependent item), a key change, an
-/// unknown descriptor, or another refusal.
+/// parent (409 unresolved reference, the parent accepted later), a reference to a record that never exists (409
+/// unresolved reference, no such record ever sent: a wrong key, another school year's section, another
+/// organisation's program), a parent deleted before its children (409 dependent item), a key change, an unknown
+/// descriptor, or another refusal.
 /// </summary>
 public sealed partial class RefusedRequestRule : ICertificationRule
 {
     public const string ParentFirst = "CERT-PARENT-FIRST";
+    public const string Reference = "CERT-REFERENCE";
     public const string ChildrenDeletedFirst = "CERT-DELETE-CHILDREN-FIRST";
     public const string KeyChange = "CERT-KEY-CHANGE";
     public const string Descriptor = "CERT-DESCRIPTOR";
@@ -22,13 +26,14 @@ public sealed partial class RefusedRequestRule : ICertificationRule
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var accepted = new Lazy<Dictionary<(int?, string, string), long>>(() => AcceptedKeys(context));
         foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" or "DELETE" && e.IsClientError))
         {
             var what = $"{exchange.Method} {exchange.Resource} was refused with {exchange.Status} {exchange.ProblemType}";
             var dpiRules = exchange.ValidationMessages.Select(m => DpiRule().Match(m)).Where(m => m.Success).Select(m => m.Groups["rule"].Value).Distinct(StringComparer.Ordinal).ToList();
             var reasons = dpiRules.Count > 0
                 ? dpiRules.Select(r => (Rule: r, Text: $"{what}: DPI rule {r}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains(r, StringComparison.Ordinal)))}"))
-                : [Classify(exchange, what)];
+                : [Classify(context, exchange, what, accepted)];
             foreach (var (rule, text) in reasons)
             {
                 foreach (var finding in context.For(exchange.Resource, rule, text, exchange.Sequence))
@@ -37,15 +42,48 @@ public sealed partial class RefusedRequestRule : ICertificationRule
         }
     }
 
-    private static (string, string) Classify(Exchange exchange, string what) => exchange.ProblemType switch
+    private static (string, string) Classify(JudgementContext context, Exchange exchange, string what, Lazy<Dictionary<(int?, string, string), long>> accepted) => exchange.ProblemType switch
     {
-        "urn:ed-fi:api:data-conflict:unresolved-reference" => (ParentFirst, $"{what}: it names a record WISEdata does not have yet: parents must be sent before their children."),
+        "urn:ed-fi:api:data-conflict:unresolved-reference" when SentLater(context, exchange, accepted.Value) =>
+            (ParentFirst, $"{what}: it names a record WISEdata did not have yet, which the SIS sent later: parents must be sent before their children."),
+        "urn:ed-fi:api:data-conflict:unresolved-reference" =>
+            (Reference, $"{what}: {exchange.Response?["detail"]} The SIS never sent such a record in this run: check the reference's identifying values (a typo, another school year's section or session, a program of another organisation)."),
         "urn:ed-fi:api:data-conflict:dependent-item-exists" => (ChildrenDeletedFirst, $"{what}: records still reference it: delete children before their parents."),
         "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported" => (KeyChange, $"{what}: its identifying values cannot change in place (delete and re-create, as DPI's use case 15.2 says)."),
         _ when exchange.ValidationMessages.Any(m => m.Contains("does not exist", StringComparison.Ordinal) && m.Contains("Descriptor", StringComparison.Ordinal)) =>
             (Descriptor, $"{what}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains("does not exist", StringComparison.Ordinal)))}"),
         _ => (Refused, $"{what}: {string.Join("; ", exchange.ValidationMessages.DefaultIfEmpty(exchange.Response?["detail"]?.ToString() ?? ""))}"),
     };
+
+    /// <summary>Where each record the SIS wrote first got in: (school year, resource, natural key) → journal sequence. One pass.</summary>
+    private static Dictionary<(int?, string, string), long> AcceptedKeys(JudgementContext context)
+    {
+        var keys = new Dictionary<(int?, string, string), long>();
+        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300 && e.Request is not null))
+        {
+            if (context.KeyOf(exchange.Resource!, exchange.Request!) is { } key)
+                keys.TryAdd((exchange.Route.Year?.EndYear, exchange.Resource!.ToLowerInvariant(), key), exchange.Sequence);
+        }
+        return keys;
+    }
+
+    /// <summary>Whether a record the refused body references was accepted after the refusal (an ordering mistake, not a wrong reference).</summary>
+    private static bool SentLater(JudgementContext context, Exchange refused, Dictionary<(int?, string, string), long> accepted)
+    {
+        if (refused.Request is null || context.Schema.Find(refused.Resource!) is not { } schema)
+            return false;
+        var year = refused.Route.Year?.EndYear;
+        foreach (var reference in BodyBinder.Bind(schema.Root, refused.Request).References)
+        {
+            foreach (var target in context.Schema.TargetsOf(reference.ReferenceName))
+            {
+                if (context.Schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, reference.Fields) is { } key
+                    && accepted.TryGetValue((year, target.ToLowerInvariant(), key), out var at) && at > refused.Sequence)
+                    return true;
+            }
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"\[(?<rule>WI-L1-[A-Z0-9-]+)\]", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DpiRule();

@@ -92,23 +92,31 @@ public sealed class NoResendAfterRefusalRule : ICertificationRule
 {
     public string Id => "CERT-NO-RESEND-AFTER-4XX";
 
-    public string Why => "A refused request sent again unchanged is refused again: the SIS must correct it (or tell the LEA), not repeat it.";
+    public string Why => "A refused request sent again unchanged is refused again: the SIS must correct it (or tell the LEA), not repeat it. A conflict (409) may clear once the SIS has changed what conflicted, so a 409 sent again, and accepted, after the SIS's own accepted writes is not a repeat.";
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var refused = new Dictionary<string, long>(StringComparer.Ordinal);
+        var refused = new Dictionary<string, (long Sequence, bool Conflict)>(StringComparer.Ordinal);
+        var lastAcceptedWrite = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" or "DELETE"))
         {
-            var key = exchange.Entry.ClientId + "\n" + exchange.Signature;
+            var client = exchange.Entry.ClientId ?? "";
+            var key = client + "\n" + exchange.Signature;
             if (refused.TryGetValue(key, out var first))
             {
-                foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first}).", first, exchange.Sequence))
-                    yield return f;
+                var changedSince = lastAcceptedWrite.TryGetValue(client, out var written) && written > first.Sequence;
+                if (!(first.Conflict && changedSince && !exchange.IsClientError))
+                {
+                    foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first.Sequence}).", first.Sequence, exchange.Sequence))
+                        yield return f;
+                }
                 refused.Remove(key); // one finding per repetition run
             }
             if (exchange.IsClientError)
-                refused[key] = exchange.Sequence;
+                refused[key] = (exchange.Sequence, exchange.Status == 409);
+            else if (exchange.Status is >= 200 and < 300)
+                lastAcceptedWrite[client] = exchange.Sequence;
         }
     }
 }
