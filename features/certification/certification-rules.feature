@@ -87,6 +87,7 @@ Feature: What certification checks, and why
       Examples: What the use case requires to arrive
         | mistake                                                             | use case | rule                        |
         | reports participation without the student's CTE program association | 1.0      | WI-L2-16.1                  |
+        | leaves out an 11th grader's single-parent status                    | 1.0      | WI-L2-17.2                  |
         | reports WBL on a section instead of on the CTE association          | 2.0      | CERT-2.0-ASSOCIATION        |
         | never corrects the absence                                          | 15.2     | CERT-15.2-DELETE-AND-CREATE |
         | never deletes the mistaken CTE program association                  | del-15.1 | CERT-DEL-15.1-DELETE        |

@@ -155,6 +155,13 @@ public static class Mistakes
             var s = await p.StudentAsync("Twelfth grade");
             await p.CteAssociationAsync(s, Plays.Wbl, status: null);
         }),
+        // DPI 17.2: "Single Parent status is required ... for all 11th and 12th grade students": an error, not a warning.
+        new("leaves out an 11th grader's single-parent status", "1.0", "WI-L2-17.2", async p =>
+        {
+            var s = await p.StudentAsync(withoutCharacteristics: true);
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+            await p.CteAssociationAsync(s, Plays.Irc);
+        }),
         new("sends a child after its parent was refused", "1.0", "CERT-NO-CHILD-AFTER-REJECTED-PARENT", async p =>
         {
             var s = await p.StudentAsync(withoutBirthDate: true);

@@ -24,7 +24,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     public SectionRef Section(string code) => new(code, School, schoolYear, $"{code}-01-{schoolYear}", UseCasePayloads.SessionName(Year));
 
-    public async Task<string> StudentAsync(string grade = "Eleventh grade", long school = School, bool withoutBirthDate = false)
+    public async Task<string> StudentAsync(string grade = "Eleventh grade", long school = School, bool withoutBirthDate = false, bool withoutCharacteristics = false)
     {
         var id = NewStudent();
         var student = UseCasePayloads.Student(id, "cert");
@@ -36,7 +36,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         posted.Status.Succeeded();
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, school, $"uri://ed-fi.org/GradeLevelDescriptor#{grade}", Begin))).Status.Succeeded();
         // DPI 17.2: single-parent status is reported for grade 11 and 12 students (the characteristics record).
-        if (grade is "Eleventh grade" or "Twelfth grade")
+        if (grade is "Eleventh grade" or "Twelfth grade" && !withoutCharacteristics)
             (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
         return id;
     }

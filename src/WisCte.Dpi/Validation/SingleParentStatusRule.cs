@@ -6,12 +6,12 @@ namespace WisCte.Dpi.Validation;
 public sealed class SingleParentStatusRule : IL2Rule
 {
     public string Code => "WI-L2-17.2";
-    public Severity Severity => Severity.Warning;
+    public Severity Severity => Severity.Error;
 
     public string Source => "DPI CTE page, use case 17.2: 'Single Parent status is required for CTE data reporting and therefore is required for all 11th and 12th grade students.' " +
                             "Harness reading: a CTE student (one with a studentCTEProgramAssociation) in grade 11 or 12 needs a studentEducationOrganizationAssociation, where " +
                             "student characteristics (Single Parent among them) are reported; Ed-Fi cannot say 'not a single parent' other than by that record without the characteristic. " +
-                            "Severity Warning: no DPI message code for it was found.";
+                            "Severity Error: DPI's sentence says 'required' (no DPI message code for it was found).";
 
     public IEnumerable<ValidationResult> Run(L2Context context)
     {
