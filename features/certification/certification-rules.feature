@@ -90,4 +90,6 @@ Feature: What certification checks, and why
         | leaves out an 11th grader's single-parent status                    | 1.0      | WI-L2-17.2                  |
         | reports WBL on a section instead of on the CTE association          | 2.0      | CERT-2.0-ASSOCIATION        |
         | never corrects the absence                                          | 15.2     | CERT-15.2-DELETE-AND-CREATE |
+        | reports a day in attendance                                         | 15.1     | CERT-15.1-NEGATIVE-ONLY     |
+        | reports the certificated program status on a grade                  | 11.0     | CERT-11.0-NO-STATUS-ON-GRADES |
         | never deletes the mistaken CTE program association                  | del-15.1 | CERT-DEL-15.1-DELETE        |

@@ -21,6 +21,8 @@ public static class Judge
         new NoResendAfterRefusalRule(),
         new TokenReuseRule(),
         new RenewAfterUnauthorizedRule(),
+        new NegativeAttendanceOnlyRule(),
+        new NoStatusOnGradesRule(),
     ];
 
     /// <summary>The LEA a certified SIS's key is issued for.</summary>

@@ -173,6 +173,23 @@ public static class Mistakes
             var absence = await p.AbsenceAsync(s, "2025-11-03");
             await p.Sis.PutAsync("studentSchoolAttendanceEvents", absence.Id!, p.Absence(s, "2025-11-04"));
         }),
+        new("reports a day in attendance", "15.1", "CERT-15.1-NEGATIVE-ONLY", async p =>
+        {
+            var s = await p.StudentAsync("Tenth grade");
+            var present = p.Absence(s, "2025-11-05");
+            present["attendanceEventCategoryDescriptor"] = "uri://ed-fi.org/AttendanceEventCategoryDescriptor#In Attendance";
+            await p.Sis.PostAsync("studentSchoolAttendanceEvents", present);
+            await p.AbsenceAsync(s, "2025-11-06");
+        }),
+        new("reports the certificated program status on a grade", "11.0", "CERT-11.0-NO-STATUS-ON-GRADES", async p =>
+        {
+            await p.StatusChangeAsync(new ProgramRef("IRC", "IRC State Approved WTCS- Embedded Technical Diploma"), "A");
+            var s = await p.StudentAsync();
+            await p.SectionAsync(s, "ENG9");
+            var grade = UseCasePayloads.Grade(s, p.Section("ENG9"), new DateOnly(2025, 8, 26), "B");
+            grade["_ext"] = new System.Text.Json.Nodes.JsonObject { ["WI"] = new System.Text.Json.Nodes.JsonObject { ["certificatedProgramStatusDescriptor"] = "uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#A" } };
+            await p.Sis.PostAsync("grades", grade);
+        }),
         new("never corrects the absence", "15.2", "CERT-15.2-DELETE-AND-CREATE", async p =>
         {
             var s = await p.StudentAsync("Tenth grade");
