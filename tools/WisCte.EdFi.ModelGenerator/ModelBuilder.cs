@@ -6,7 +6,7 @@ namespace WisCte.EdFi.ModelGenerator;
 /// <summary>
 /// Builds the API model of every resource from the XSD: the JSON the ODS/API takes and returns (references
 /// flattened to their natural keys, descriptors as URIs, collections named as the ODS names them), natural keys,
-/// query-parameter names and the keys two references share.
+/// query-parameter names, the keys two references share, and the members that identify a collection's items.
 /// </summary>
 public sealed class ModelBuilder
 {
@@ -14,6 +14,7 @@ public sealed class ModelBuilder
     private readonly Xsd _xsd;
     private readonly Directives _directives;
     private readonly Dictionary<string, List<(string Name, JsonObject Node)>> _identityCache = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Owner, string Element)> _usedItemIdentities = [];
 
     public ModelBuilder(Xsd xsd, Directives directives)
     {
@@ -168,8 +169,30 @@ public sealed class ModelBuilder
         var item = node["type"]?.GetValue<string>() == "object" && node["reference"] is null
             ? node
             : new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { [name] = node }, ["required"] = new JsonArray(name) };
+        if (_directives.ItemIdentity(owner, element.Name) is { } identity)
+        {
+            foreach (var path in identity.Where(p => !IsScalarMember(item, p)))
+                throw new InvalidDataException($"{_directives.Source}: itemIdentities.owners.{owner}.{element.Name} names '{path}', which is not a member of the {collection} items.");
+            item["itemIdentity"] = new JsonArray([.. identity.Select(p => (JsonNode)p)]);
+            _usedItemIdentities.Add((owner, element.Name));
+        }
         return (collection, new JsonObject { ["type"] = "array", ["items"] = item });
     }
+
+    /// <summary>A scalar member of the item (<c>city</c>) or of a reference in it (<c>programReference.programName</c>).</summary>
+    private static bool IsScalarMember(JsonObject item, string path)
+    {
+        var parts = path.Split('.');
+        var member = item["properties"]?[parts[0]];
+        if (parts.Length == 2 && member?["reference"] is not null)
+            member = member["properties"]?[parts[1]];
+        else if (parts.Length != 1)
+            return false;
+        return member is JsonObject && member["type"]?.GetValue<string>() is not (null or "object" or "array");
+    }
+
+    /// <summary>Collections the directives give an item identity that no collection of the XSD took.</summary>
+    public IEnumerable<(string Owner, string Element)> UnusedItemIdentities() => _directives.ItemIdentityCollections().Where(c => !_usedItemIdentities.Contains(c));
 
     /// <summary>One value of the element's type, named as the ODS names it.</summary>
     private (string Name, JsonObject Node) Single(XsdElement element, string owner)

@@ -29,6 +29,8 @@ public static class ModelGeneration
         foreach (var (endpoint, resource) in directives.EnumerationResources)
             resources[endpoint] = resource!.DeepClone();
         CheckDirectivesMatch(directives, resources, paths.Directives);
+        foreach (var (owner, element) in builder.UnusedItemIdentities())
+            throw new InvalidDataException($"{paths.Directives}: itemIdentities.owners.{owner}.{element} is no collection of the XSD.");
         WiExtension.Apply(paths.WiExtension, resources);
 
         var targets = new JsonObject { ["SchoolYearTypeReference"] = new JsonArray("schoolYearTypes") };
@@ -42,6 +44,7 @@ public static class ModelGeneration
                         "Every resource as the Ed-Fi ODS/API serves it under /data/v3/ed-fi/{endpoint}: JSON members (references flattened to the " +
                         "referenced natural key, descriptors as URIs), required members, maxLength, natural key (identityJsonPaths), the ODS " +
                         "query-parameter name of every scalar and reference member (queryName), keys two references share (unifiedKeys), " +
+                        "the members that identify a collection's items (itemIdentity, paths within the item), " +
                         "and owner (dpi: read-only to SIS keys in WISEdata).",
             ["dataStandard"] = xsd.TargetNamespace,
             ["resources"] = resources,

@@ -7,7 +7,7 @@ namespace WisCte.EdFi.Model;
 /// <summary>
 /// Binds a request body to a resource shape the way the ODS/API does: property names matched without regard to case
 /// and written back in the shape's casing, unknown properties dropped, types, formats, lengths and required members
-/// checked. It also collects the descriptors and references the body uses, for the checks that need the store.
+/// checked, and a collection item refused whose identifying members equal an earlier item's. It also collects the descriptors and references the body uses, for the checks that need the store.
 /// </summary>
 public static class BodyBinder
 {
@@ -71,6 +71,8 @@ public static class BodyBinder
                 if (value is not JsonArray array)
                     return Invalid(result, path, property, value);
                 var items = new JsonArray();
+                var identities = new HashSet<string>(StringComparer.Ordinal);
+                var duplicateFound = false;
                 for (var i = 0; i < array.Count; i++)
                 {
                     var itemPath = $"{path}[{i}]";
@@ -80,10 +82,16 @@ public static class BodyBinder
                         continue;
                     }
                     var bound = BindObject(property.Items, item, itemPath, result);
-                    // The ODS refuses an item whose identifying values an earlier item has; items equal in every
-                    // member certainly do (which members identify a common's items the model does not say).
-                    if (items.Any(earlier => JsonNode.DeepEquals(earlier, bound)))
+                    // The ODS refuses an item whose identifying members (the model's itemIdentity) equal an earlier
+                    // item's, naming only the first such item (NoDuplicateMembersAttribute). Where the model has no
+                    // identity for the items (DPI's extension collections), items equal in every member.
+                    var identity = NaturalKey.OfItem(property.Items, bound);
+                    var duplicate = identity is null ? items.Any(earlier => JsonNode.DeepEquals(earlier, bound)) : !identities.Add(identity);
+                    if (duplicate && !duplicateFound)
+                    {
+                        duplicateFound = true;
                         result.AddError(path, $"The {Ordinal(i + 1)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
+                    }
                     items.Add(bound);
                 }
                 return items;

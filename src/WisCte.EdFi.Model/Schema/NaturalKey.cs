@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -41,6 +42,40 @@ public static class NaturalKey
             parts.Add(Normalise(value));
         }
         return string.Join(Separator, parts);
+    }
+
+    /// <summary>
+    /// The identifying values of a collection item (its shape's <see cref="PropertySchema.ItemIdentity"/>), compared as
+    /// the ODS's generated item classes compare them: strings without regard to case, dates and times by their value.
+    /// Null when the model does not say which members identify the items.
+    /// </summary>
+    public static string? OfItem(PropertySchema item, JsonObject boundItem)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(boundItem);
+        if (item.ItemIdentity.Count == 0)
+            return null;
+        return string.Join(Separator, item.ItemIdentity.Select(p => NormaliseMember(item.Member(p), JsonPath.Get(boundItem, "$." + p))));
+    }
+
+    private static string NormaliseMember(PropertySchema? member, JsonNode? value)
+    {
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            var text = v.GetValue<string>();
+            var parsed = member?.Format switch
+            {
+                "date" when DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) => date.ToString("O", CultureInfo.InvariantCulture),
+                "time" when TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out var time) => time.ToString("O", CultureInfo.InvariantCulture),
+                "date-time" when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (parsed is not null)
+                return parsed;
+        }
+        if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && decimal.TryParse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return number.ToString("G29", CultureInfo.InvariantCulture); // 10.50 and 10.5 are one value
+        return Normalise(value);
     }
 
     public static bool IsEducationOrganizationId(string name) =>

@@ -36,6 +36,20 @@ public sealed class PropertySchema
     /// <summary>The item shape of an array.</summary>
     public PropertySchema? Items { get; init; }
 
+    /// <summary>
+    /// Of a collection's item shape: the members that identify an item (<c>"itemIdentity"</c> in the model), as paths
+    /// within the item (<c>city</c>, <c>programReference.programName</c>). The ODS refuses a collection holding two
+    /// items equal in them. Empty where the model does not say (DPI's extension collections).
+    /// </summary>
+    public IReadOnlyList<string> ItemIdentity { get; init; } = [];
+
+    /// <summary>The member at a path within this object (<c>programReference.programName</c>); null if there is none.</summary>
+    public PropertySchema? Member(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Split('.').Aggregate((PropertySchema?)this, (p, name) => p?.Properties.GetValueOrDefault(name));
+    }
+
     public bool IsObject => Type == "object";
     public bool IsArray => Type == "array";
 
@@ -43,7 +57,7 @@ public sealed class PropertySchema
     {
         ArgumentNullException.ThrowIfNull(node);
         var type = node["type"]?.GetValue<string>() ?? (node["properties"] is not null ? "object" : "string");
-        return new PropertySchema
+        var schema = new PropertySchema
         {
             Name = name,
             Type = type,
@@ -55,7 +69,11 @@ public sealed class PropertySchema
             Properties = ParseProperties(node["properties"] as JsonObject),
             Required = [.. (node["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>())],
             Items = node["items"] is JsonObject items ? Parse(name, items) : null,
+            ItemIdentity = [.. (node["itemIdentity"] as JsonArray ?? []).Select(m => m!.GetValue<string>())],
         };
+        foreach (var path in schema.ItemIdentity.Where(p => schema.Member(p) is null or { IsObject: true } or { IsArray: true }))
+            throw new InvalidDataException($"resources.json: '{path}', an identifying member of the {name} items, is not a member of them.");
+        return schema;
     }
 
     internal static Dictionary<string, PropertySchema> ParseProperties(JsonObject? properties)

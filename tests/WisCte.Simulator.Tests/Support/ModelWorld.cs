@@ -250,8 +250,10 @@ public sealed class ModelWorld(TestClient client)
         var maxLength = schema["maxLength"]?.GetValue<int>() ?? 60;
         return schema["type"]?.GetValue<string>() switch
         {
-            // School years name schoolYearTypes: the served year for the records referenced, another for the one under test.
-            "integer" when name.EndsWith("schoolYear", StringComparison.OrdinalIgnoreCase) => variant >= 5 ? SchoolYear + variant : SchoolYear,
+            // School years name schoolYearTypes: served years for the records referenced (the default year for variant
+            // 0, one earlier for each further variant, so a collection's two items name two years), another for the
+            // one under test.
+            "integer" when name.EndsWith("schoolYear", StringComparison.OrdinalIgnoreCase) => variant >= 5 ? SchoolYear + variant : SchoolYear - variant,
             "integer" => (long)(Math.Abs(StableHash(name)) % 9000 + 1000) * 10 + seed,
             "number" => 10.5m + seed,
             "boolean" => seed % 2 == 0,
