@@ -5,6 +5,7 @@ using WisCte.Simulator.Faults;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Journal;
 using WisCte.Journal;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 
