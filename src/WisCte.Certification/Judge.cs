@@ -37,11 +37,11 @@ public static class Judge
         if (runL2 && useCases.Count > 0)
         {
             // DPI's L2 checks on what the SIS stored: errors fail the use case, warnings are reported.
-            foreach (var result in JournalReplay.Validate(context.Exchanges, defaultYear, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
+            foreach (var result in JournalValidation.Validate(context.Exchanges, defaultYear, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
             {
                 findings.AddRange(context.UseCasesFor(result.Resource).Select(u => new Finding(
                     u, result.Code, result.Severity == WisCte.Dpi.Validation.Severity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
-                    JournalReplay.Describe(result), [])));
+                    JournalValidation.Describe(result), [])));
             }
         }
         foreach (var useCase in selected)

@@ -2,7 +2,6 @@ using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
-using WisCte.Simulator.Store;
 using WisCte.Journal;
 
 namespace WisCte.Certification;

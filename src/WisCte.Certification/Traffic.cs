@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using WisCte.Simulator.Http;
+using WisCte.EdFi.Model;
 using WisCte.Journal;
 
 namespace WisCte.Certification;

@@ -5,9 +5,6 @@ using WisCte.ScriptedSis;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
 using WisCte.ReferenceSis.Payloads;
-using WisCte.Simulator.Auth;
-using WisCte.Simulator.Faults;
-using WisCte.Simulator.Hosting;
 
 namespace WisCte.Certification.Tests;
 
@@ -17,49 +14,6 @@ namespace WisCte.Certification.Tests;
 /// </summary>
 public sealed class JudgementTests
 {
-    private sealed class Run : IDisposable
-    {
-        public Run(SisBehaviour behaviour, int schoolYear = 2026, params string[] faults)
-        {
-            Behaviour = behaviour;
-            Simulator = WisedataSimulator.Start(new SimulatorOptions
-            {
-                Clients = [new ApiClient("vendor-sis", "vendor-secret", 48856)],
-                Faults = [.. faults.Select(FaultInjector.Parse)],
-            });
-            Sis = new ScriptedSisClient(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour, schoolYear)
-            {
-                ExpireToken = () => Simulator.ExpireTokens("vendor-sis"),
-            };
-            Plays = new Plays(Sis, schoolYear);
-        }
-
-        public HttpClient Http { get; } = new();
-        public WisedataSimulator Simulator { get; }
-        public ScriptedSisClient Sis { get; }
-
-        /// <summary>The same SIS on another school year's routes (its own token).</summary>
-        public ScriptedSisClient SisFor(int year) =>
-            _byYear.TryGetValue(year, out var sis) ? sis : _byYear[year] = new(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", Behaviour, year);
-
-        private readonly Dictionary<int, ScriptedSisClient> _byYear = [];
-
-        private SisBehaviour Behaviour { get; }
-        public Plays Plays { get; }
-
-        public Verdict Judge(params string[] useCases) =>
-            Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(2026));
-
-        public Verdict JudgeYear(int year, params string[] useCases) =>
-            Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(year));
-
-        public void Dispose()
-        {
-            Http.Dispose();
-            Simulator.Dispose();
-        }
-    }
-
     [Test]
     public void The_judgement_claims_to_catch_at_least_twenty_distinct_mistakes() =>
         Mistakes.All.Select(m => m.Name).Distinct(StringComparer.Ordinal).Should().HaveCountGreaterThanOrEqualTo(20);
@@ -67,7 +21,7 @@ public sealed class JudgementTests
     [Test]
     public async Task A_correct_sis_passes_every_use_case_with_no_finding_even_through_fault_drills()
     {
-        using var run = new Run(new SisBehaviour(), 2026, "503:POST:studentSectionAssociations:2", "drop:POST:grades:1", "429:POST:studentSchoolAttendanceEvents:1:retry-after=1");
+        using var run = new ScriptedRun(new SisBehaviour(), 2026, "503:POST:studentSectionAssociations:2", "drop:POST:grades:1", "429:POST:studentSchoolAttendanceEvents:1:retry-after=1");
 
         foreach (var useCase in Plays.UseCases)
         {
@@ -89,7 +43,7 @@ public sealed class JudgementTests
     [TestCaseSource(nameof(UseCasesAndExpectations))]
     public void A_sis_that_sends_nothing_fails_each_expectation(string useCase, string rule)
     {
-        using var run = new Run(new SisBehaviour());
+        using var run = new ScriptedRun(new SisBehaviour());
 
         var verdict = run.Judge(useCase);
 
@@ -104,7 +58,7 @@ public sealed class JudgementTests
     public async Task A_faulty_sis_is_caught_with_the_right_use_case_and_rule(Mistake mistake)
     {
         var (useCase, rule) = (mistake.UseCase, mistake.Rule);
-        using var run = new Run(mistake.Behaviour, mistake.SchoolYear, [.. mistake.Faults]);
+        using var run = new ScriptedRun(mistake.Behaviour, mistake.SchoolYear, [.. mistake.Faults]);
 
         await mistake.Play(run.Plays);
 

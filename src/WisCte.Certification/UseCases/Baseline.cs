@@ -1,16 +1,13 @@
 using System.Text.Json.Nodes;
+using WisCte.Dpi.Baseline;
 
 namespace WisCte.Certification.UseCases;
 
-/// <summary>What certification needs to know of the simulator's baseline: the roster codes DPI marks "DO NOT USE".</summary>
+/// <summary>What certification needs to know of the baseline (fixtures/baseline/courses.json): the roster codes DPI marks "DO NOT USE".</summary>
 internal static class Baseline
 {
     private static readonly Lazy<IReadOnlyList<JsonObject>> Records = new(() =>
-    {
-        using var stream = typeof(WisCte.Simulator.Hosting.WisedataSimulator).Assembly.GetManifestResourceStream("baseline/courses.json")
-                           ?? throw new InvalidOperationException("fixtures/baseline/courses.json is not embedded in WisCte.Simulator.");
-        return [.. (JsonNode.Parse(stream)?["records"] as JsonArray ?? []).OfType<JsonObject>()];
-    });
+        [.. BaselineRecords.Embedded().Where(r => r.File == "courses").Select(r => r.Record)]);
 
     private static IEnumerable<JsonObject> Bodies(string resource) =>
         Records.Value.Where(r => r["resource"]?.ToString() == resource).Select(r => r["body"] as JsonObject).OfType<JsonObject>();

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using WisCte.Dpi;
-using WisCte.Dpi.Programs;
+using WisCte.Dpi.Baseline;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Store;
 using WisCte.EdFi.Model;
@@ -25,55 +23,18 @@ public static class BaselineLoader
         foreach (var (year, store) in state.Years)
         {
             // Education organizations first, then programs (which reference the LEA), then the rest in file order.
-            var forYear = records.Where(r => AppliesTo(r.Record, year)).ToList();
-            foreach (var (file, record) in forYear.Where(r => IsEducationOrganization(r.Record)))
-                Add(state, store, file, record, year);
-            foreach (var program in CteProgramCatalog.Dpi.Programs.Where(p => p.IsValidIn(year)))
-                Add(state, store, "dpi/programs", ProgramRecord(program), year);
-            foreach (var (file, record) in forYear.Where(r => !IsEducationOrganization(r.Record)))
-                Add(state, store, file, record, year);
+            foreach (var record in BaselineRecords.ForYear(records, year))
+                Add(state, store, record, year);
         }
     }
 
-    /// <summary>The records of fixtures/baseline, embedded in this assembly.</summary>
-    public static IReadOnlyList<(string File, JsonObject Record)> Embedded()
+    /// <summary>The records of fixtures/baseline, embedded in WisCte.Dpi (<see cref="BaselineRecords.Embedded"/>).</summary>
+    public static IReadOnlyList<(string File, JsonObject Record)> Embedded() => BaselineRecords.Embedded();
+
+    private static void Add(SimulatorState state, YearStore store, BaselineRecord record, SchoolYear year)
     {
-        var assembly = typeof(BaselineLoader).Assembly;
-        var records = new List<(string File, JsonObject Record)>();
-        foreach (var file in new[] { "education-organizations", "calendar", "courses" })
-        {
-            using var stream = assembly.GetManifestResourceStream($"baseline/{file}.json")
-                               ?? throw new InvalidOperationException($"fixtures/baseline/{file}.json is not embedded in WisCte.Simulator.");
-            var root = JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json is not an object.");
-            records.AddRange((root["records"] as JsonArray ?? throw new InvalidDataException($"fixtures/baseline/{file}.json has no 'records'."))
-                .Select(r => (file, r as JsonObject ?? throw new InvalidDataException($"fixtures/baseline/{file}.json: a record is not an object."))));
-        }
-        return records;
-    }
-
-    private static bool IsEducationOrganization(JsonObject record) =>
-        record["resource"]?.GetValue<string>() is "stateEducationAgencies" or "localEducationAgencies" or "schools";
-
-    private static bool AppliesTo(JsonObject record, SchoolYear year) =>
-        record["schoolYears"] is not JsonArray years || years.Any(y => y!.GetValue<int>() == year.EndYear);
-
-    private static JsonObject ProgramRecord(CteProgram program) => new()
-    {
-        ["resource"] = "programs",
-        ["body"] = new JsonObject
-        {
-            ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = program.EducationOrganizationId },
-            ["programName"] = program.ProgramName,
-            ["programTypeDescriptor"] = program.ProgramTypeDescriptor,
-        },
-    };
-
-    private static void Add(SimulatorState state, YearStore store, string file, JsonObject record, SchoolYear year)
-    {
-        var endpoint = record["resource"]?.GetValue<string>() ?? throw new InvalidDataException($"{file}: a record has no 'resource'.");
+        var (file, endpoint, body) = (record.File, record.Resource, record.Body);
         var resource = state.Schema.Find(endpoint) ?? throw new InvalidDataException($"{file}: '{endpoint}' is not a resource the simulator knows.");
-        var template = record["body"] as JsonObject ?? throw new InvalidDataException($"{file}: a {endpoint} record has no 'body'.");
-        var body = (JsonObject)Substitute(template, year)!;
 
         var bound = BodyBinder.Bind(resource.Root, body);
         state.Descriptors.Check(bound, year);
@@ -81,7 +42,7 @@ public static class BaselineLoader
             throw new InvalidDataException($"{file}: {endpoint} record {body.ToJsonString()} does not bind in {year}: " +
                 string.Join("; ", bound.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 
-        if (record["x-choice"]?.GetValue<bool>() == true && body["schoolId"] is JsonValue schoolId)
+        if (record.IsChoiceSchool && body["schoolId"] is JsonValue schoolId)
             state.ChoiceSchools[schoolId.GetValue<long>()] = true;
 
         store.Atomically(s =>
@@ -105,17 +66,4 @@ public static class BaselineLoader
             return 0;
         });
     }
-
-    /// <summary>"${schoolYear}" becomes the integer year; ${startYear} and ${endYear} are replaced inside strings.</summary>
-    private static JsonNode? Substitute(JsonNode? node, SchoolYear year) => node switch
-    {
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Substitute(p.Value, year)))),
-        JsonArray array => new JsonArray([.. array.Select(i => Substitute(i, year))]),
-        JsonValue v when v.TryGetValue<string>(out var text) => text == "${schoolYear}"
-            ? JsonValue.Create(year.EndYear)
-            : JsonValue.Create(text
-                .Replace("${startYear}", (year.EndYear - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("${endYear}", year.EndYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)),
-        _ => node?.DeepClone(),
-    };
 }

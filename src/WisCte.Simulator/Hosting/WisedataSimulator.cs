@@ -159,7 +159,7 @@ public sealed class WisedataSimulator : IDisposable
     /// </summary>
     private async Task DropConnectionsAsync(HttpContext context, Func<Task> next)
     {
-        var route = Http.Route.Parse(context.Request.Path.Value ?? "/", State.Options.DefaultSchoolYear);
+        var route = Route.Parse(context.Request.Path.Value ?? "/", State.Options.DefaultSchoolYear);
         if (route.Kind is RouteKind.Data or RouteKind.Token
             && State.Faults.Next(FaultStep.TargetOf(route), context.Request.Method, kind => kind == FaultKind.DropConnection) is not null)
         {

@@ -6,6 +6,7 @@ using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Pipeline;
 using WisCte.Simulator.Journal;
 using WisCte.Journal;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

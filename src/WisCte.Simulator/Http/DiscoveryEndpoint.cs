@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WisCte.Simulator.Hosting;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Http;
 

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using WisCte.Journal;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Http;

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Http;
 

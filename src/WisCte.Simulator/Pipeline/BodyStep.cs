@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using WisCte.Dpi.Json;
 using WisCte.Simulator.Http;

@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using WisCte.Simulator.Faults;
 using WisCte.Simulator.Http;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using WisCte.Dpi;
-using WisCte.EdFi.Model;
 
-namespace WisCte.Simulator.Http;
+namespace WisCte.EdFi.Model;
 
 public enum RouteKind
 {

@@ -1,23 +1,22 @@
-using WisCte.EdFi.Model;
-using System.Globalization;
-using WisCte.Dpi;
 using WisCte.Dpi.Validation;
+using WisCte.EdFi.Model;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Http;
 
-namespace WisCte.Certification;
+namespace WisCte.Certification.Tests;
 
 /// <summary>
-/// Rebuilds what a SIS stored from its recorded traffic: every write WISEdata accepted is replayed, in order, into a
-/// fresh simulator (ids mapped), and DPI's L2 rules run over the result. The same for a live run, a proxied one
-/// (where the data lives elsewhere) and a journal judged offline.
+/// The oracle of <see cref="FinalState"/>'s equivalence: how certification ran DPI's L2 rules before it had a reducer.
+/// Every write the journal shows accepted is replayed, in order, into a fresh simulator (baseline loaded; ids mapped from
+/// the journal's Location ids to the replay's), and the simulator's own validation runs over its store. Results name
+/// records by the journal's ids (the replay's mapped back; "" for a record no write of the journal named), as
+/// <see cref="JournalValidation"/> does.
 /// </summary>
-public static class JournalReplay
+internal static class SimulatorReplay
 {
     private const string Client = "certification-replay";
 
-    /// <param name="entries">The journal as a judgement reads it (<see cref="JudgementContext.Exchanges"/>: in order, parsed once).</param>
     public static IReadOnlyList<ValidationResult> Validate(IReadOnlyList<Exchange> entries, SchoolYear defaultYear, long localEducationAgencyId)
     {
         var years = entries.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct().ToList();
@@ -47,9 +46,11 @@ public static class JournalReplay
             if (exchange.Method == "POST" && exchange.LocationId is { } original && response.Headers.TryGetValue("Location", out var location))
                 ids[original] = location.Split('/')[^1];
         }
-        return [.. years.SelectMany(y => simulator.RunValidations(localEducationAgencyId, y))];
-    }
 
-    public static string Describe(ValidationResult result) =>
-        string.Create(CultureInfo.InvariantCulture, $"DPI's L2 validation {result.Code} ({result.Severity}) on {result.Resource}: {result.Message}");
+        var journalIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (journal, replay) in ids)
+            journalIds[replay] = journal;
+        return [.. years.SelectMany(y => simulator.RunValidations(localEducationAgencyId, y))
+            .Select(r => r with { ResourceId = r.ResourceId is { } replayId ? journalIds.GetValueOrDefault(replayId, "") : null })];
+    }
 }

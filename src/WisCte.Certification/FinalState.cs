@@ -1,0 +1,305 @@
+using System.Text.Json.Nodes;
+using WisCte.Dpi.Baseline;
+using WisCte.Dpi.Validation;
+using WisCte.EdFi.Model;
+
+namespace WisCte.Certification;
+
+/// <summary>One record a SIS left stored: its resource, the id the journal gave it (none for baseline records no write named), natural key and body as bound (the state's own: read it, do not change it).</summary>
+public sealed record FinalRecord(string Resource, string? Id, string Key, JsonObject Body);
+
+/// <summary>
+/// What a SIS left stored, read from its journal once, forward, in order: per school year, the records of its accepted
+/// writes, as WISEdata stored them. A POST (2xx) upserts by natural key (the body bound as the ODS binds it, so member
+/// names without regard to case and unknown members dropped), the response's Location id recorded against the key; a
+/// PUT (2xx) replaces the record its id names, moving it when its key changes and carrying the change into the records
+/// that reference it, as the ODS's ON UPDATE CASCADE does; a DELETE (2xx) removes the record its id names. Refused,
+/// failed and dropped requests change nothing; reads are passed over.
+/// <para>
+/// Cost: one dictionary look-up per key and per reference of each write (no scan of the state per entry), so
+/// O(number of entries); held: the keys, ids and bodies of the records left, and for each record the keys it references.
+/// </para>
+/// <para>
+/// A PUT or DELETE naming an id no earlier write gave (a journal that begins after the record was made, or an id the
+/// SIS read from a GET) is listed in <see cref="UnknownIds"/>; such a PUT still stores its body under its natural key
+/// and its id, since the server accepted it as the record's content (a key it changed is not known to have been left).
+/// </para>
+/// </summary>
+public sealed class FinalState
+{
+    /// <summary>How deep a key change is carried through references of references (as the simulator's KeyCascade).</summary>
+    private const int MaxCascadeDepth = 8;
+
+    private readonly SchemaCatalog _schema;
+    private readonly Func<SchoolYear, IEnumerable<(string Resource, JsonObject Body)>>? _seed;
+    private readonly Dictionary<SchoolYear, YearState> _years = [];
+    private readonly List<long> _unknownIds = [];
+
+    /// <param name="seed">What each school year holds before the journal (the baseline), laid down the first time the year is used.</param>
+    public FinalState(SchemaCatalog schema, Func<SchoolYear, IEnumerable<(string Resource, JsonObject Body)>>? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        _schema = schema;
+        _seed = seed;
+    }
+
+    /// <summary>A state whose every year starts with WISEdata's reference data (<see cref="BaselineRecords"/>: the LEA, its schools, calendar, courses, offerings, sections, and DPI's programs of the year).</summary>
+    public static FinalState OverBaseline(SchemaCatalog schema)
+    {
+        var records = BaselineRecords.Embedded();
+        return new FinalState(schema, year => BaselineRecords.ForYear(records, year).Select(r => (r.Resource, r.Body)));
+    }
+
+    /// <summary>The journal sequences of accepted PUTs and DELETEs whose id no earlier write gave, in order.</summary>
+    public IReadOnlyList<long> UnknownIds => _unknownIds;
+
+    /// <summary>Applies the journal's entries in order.</summary>
+    public FinalState ApplyAll(IEnumerable<Exchange> exchanges)
+    {
+        ArgumentNullException.ThrowIfNull(exchanges);
+        foreach (var exchange in exchanges)
+            Apply(exchange);
+        return this;
+    }
+
+    /// <summary>Applies one journal entry: an accepted write of a resource changes the state; anything else is passed over.</summary>
+    public void Apply(Exchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        if (!exchange.IsData || exchange.Status is < 200 or >= 300
+            || exchange.Route is not { Year: { } year, Resource: { } endpoint, Rest: null } route
+            || _schema.Find(endpoint) is not { } resource)
+            return; // descriptors and what the model does not know are not records the rules read
+        switch (exchange.Method.ToUpperInvariant())
+        {
+            case "POST" when route.Id is null && exchange.Request is { } body:
+                Year(year).Upsert(resource, body, exchange.LocationId);
+                break;
+            case "PUT" when route.Id is { } id && exchange.Request is { } body:
+                if (!Year(year).Replace(resource, id, body))
+                {
+                    _unknownIds.Add(exchange.Sequence);
+                    Year(year).Upsert(resource, body, id);
+                }
+                break;
+            case "DELETE" when route.Id is { } id:
+                if (!Year(year).Remove(resource, id))
+                    _unknownIds.Add(exchange.Sequence);
+                break;
+        }
+    }
+
+    /// <summary>The records of a resource left in a school year, in the order they were first stored (the baseline's first).</summary>
+    public IReadOnlyList<FinalRecord> Records(SchoolYear year, string resource) =>
+        _schema.Find(resource) is { } schema
+            ? [.. Year(year).InOrder(schema.Endpoint).Select(r => new FinalRecord(r.Resource, r.Id, r.Key, r.Body))]
+            : [];
+
+    /// <summary>A school year's records as DPI's L2 rules read them for an LEA (see <see cref="FinalStateDataSet"/>).</summary>
+    public IL2DataSet DataSet(SchoolYear year, long localEducationAgencyId) =>
+        new FinalStateDataSet(Year(year), _schema, localEducationAgencyId);
+
+    private YearState Year(SchoolYear year)
+    {
+        if (_years.TryGetValue(year, out var state))
+            return state;
+        _years[year] = state = new YearState(_schema);
+        foreach (var (resource, body) in _seed?.Invoke(year) ?? [])
+        {
+            var schema = _schema.Find(resource) ?? throw new InvalidDataException($"The baseline has a '{resource}' record, a resource the model does not know.");
+            state.Upsert(schema, body, id: null);
+        }
+        return state;
+    }
+
+    /// <summary>One record as the state holds it (mutable: a write updates it in place, keeping its place in order).</summary>
+    internal sealed class Stored
+    {
+        public required string Resource { get; init; }
+        public required long Order { get; init; }
+        public required string Key { get; set; }
+        public required JsonObject Body { get; set; }
+        public string? Id { get; set; }
+
+        /// <summary>The endpoint and key of each record this one references (those the state holds).</summary>
+        public List<(string Resource, string Key)> References { get; set; } = [];
+    }
+
+    /// <summary>One school year's records: by resource and key, by id, and who references whom (for key changes).</summary>
+    internal sealed class YearState(SchemaCatalog schema)
+    {
+        private readonly Dictionary<string, Dictionary<string, Stored>> _byResource = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Stored> _byId = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<(string Resource, string Key), HashSet<Stored>> _referencedBy = [];
+        private long _order;
+
+        public Stored? ByKey(string resource, string key) =>
+            _byResource.TryGetValue(resource, out var records) ? records.GetValueOrDefault(key) : null;
+
+        /// <summary>The records of a resource in the order they were first stored.</summary>
+        public IEnumerable<Stored> InOrder(string resource) =>
+            _byResource.TryGetValue(resource, out var records) ? records.Values.OrderBy(r => r.Order) : [];
+
+        /// <summary>A POST: the record with the body's key gets the body (and the id, when the response named one).</summary>
+        public void Upsert(ResourceSchema resource, JsonObject body, string? id)
+        {
+            var bound = BodyBinder.Bind(resource.Root, body);
+            var key = NaturalKey.Of(resource, bound.Document);
+            var normalisedId = id is null ? null : NormaliseId(id);
+            // The server says this id is the record with this key: a record the state holds under the id with another key is stale.
+            if (normalisedId is not null && _byId.TryGetValue(normalisedId, out var named) && (named.Key != key || !Same(named.Resource, resource.Endpoint)))
+                Delete(named);
+            if (ByKey(resource.Endpoint, key) is { } existing)
+            {
+                existing.Body = bound.Document;
+                Reindex(existing, Resolve(bound.References));
+                if (normalisedId is not null && existing.Id != normalisedId)
+                {
+                    if (existing.Id is not null)
+                        _byId.Remove(existing.Id);
+                    existing.Id = normalisedId;
+                    _byId[normalisedId] = existing;
+                }
+                return;
+            }
+            var stored = new Stored { Resource = resource.Endpoint, Order = ++_order, Key = key, Body = bound.Document, Id = normalisedId };
+            Collection(resource.Endpoint)[key] = stored;
+            if (normalisedId is not null)
+                _byId[normalisedId] = stored;
+            Reindex(stored, Resolve(bound.References));
+        }
+
+        /// <summary>A PUT: false when the id names no record of the resource.</summary>
+        public bool Replace(ResourceSchema resource, string id, JsonObject body)
+        {
+            if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
+                return false;
+            var bound = BodyBinder.Bind(resource.Root, body);
+            var oldKey = stored.Key;
+            stored.Body = bound.Document;
+            Reindex(stored, Resolve(bound.References));
+            var newKey = NaturalKey.Of(resource, bound.Document);
+            if (newKey != oldKey)
+            {
+                Move(stored, newKey);
+                Cascade(resource, oldKey, newKey, bound.Document, 0);
+            }
+            return true;
+        }
+
+        /// <summary>A DELETE: false when the id names no record of the resource.</summary>
+        public bool Remove(ResourceSchema resource, string id)
+        {
+            if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
+                return false;
+            Delete(stored);
+            return true;
+        }
+
+        /// <summary>
+        /// The ODS's ON UPDATE CASCADE (as the simulator's KeyCascade): each record referencing the old key gets the new
+        /// key's values in that reference, and when its own key changes with them, so do the records referencing it.
+        /// </summary>
+        private void Cascade(ResourceSchema target, string oldKey, string newKey, JsonObject newBody, int depth)
+        {
+            if (depth >= MaxCascadeDepth || !_referencedBy.TryGetValue((target.Endpoint, oldKey), out var dependents))
+                return;
+            foreach (var dependent in dependents.OrderBy(d => d.Order).ToList())
+            {
+                if (schema.Find(dependent.Resource) is not { } dependentSchema)
+                    continue;
+                foreach (var use in BodyBinder.Bind(dependentSchema.Root, dependent.Body).References.Where(u =>
+                             schema.TargetsOf(u.ReferenceName).Contains(target.Endpoint, StringComparer.OrdinalIgnoreCase)
+                             && NaturalKey.OfReference(target, u.Fields) == oldKey))
+                {
+                    foreach (var (field, _) in use.Fields.ToList())
+                    {
+                        if (NewValue(target, newBody, field) is { } value)
+                            JsonPath.Set(dependent.Body, $"{use.Path}.{field}", value);
+                    }
+                }
+                Reindex(dependent, [.. dependent.References.Select(r => Same(r.Resource, target.Endpoint) && r.Key == oldKey ? (r.Resource, newKey) : r)]);
+                var dependentOldKey = dependent.Key;
+                var dependentNewKey = NaturalKey.Of(dependentSchema, dependent.Body);
+                if (dependentNewKey != dependentOldKey)
+                {
+                    Move(dependent, dependentNewKey);
+                    Cascade(dependentSchema, dependentOldKey, dependentNewKey, dependent.Body, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>The referenced record's new value for a reference field, matched by the last name of its identity paths.</summary>
+        private static JsonNode? NewValue(ResourceSchema target, JsonObject newBody, string field)
+        {
+            var path = target.IdentityPaths.FirstOrDefault(p => p[(p.LastIndexOf('.') + 1)..].Equals(field, StringComparison.OrdinalIgnoreCase))
+                       ?? (NaturalKey.IsEducationOrganizationId(field) ? target.IdentityPaths.FirstOrDefault(p => NaturalKey.IsEducationOrganizationId(p[(p.LastIndexOf('.') + 1)..])) : null);
+            return path is null ? null : JsonPath.Get(newBody, "$." + path)?.DeepClone();
+        }
+
+        /// <summary>The record each reference points at, as the ODS resolves it (the first target resource holding the key); references to records the state does not hold are left out.</summary>
+        private List<(string Resource, string Key)> Resolve(List<ReferenceUse> uses)
+        {
+            var resolved = new List<(string, string)>(uses.Count);
+            foreach (var use in uses)
+            {
+                foreach (var target in schema.TargetsOf(use.ReferenceName))
+                {
+                    if (schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, use.Fields) is { } key && ByKey(targetSchema.Endpoint, key) is not null)
+                    {
+                        resolved.Add((targetSchema.Endpoint, key));
+                        break;
+                    }
+                }
+            }
+            return resolved;
+        }
+
+        private void Move(Stored stored, string newKey)
+        {
+            var collection = Collection(stored.Resource);
+            collection.Remove(stored.Key);
+            // The server refuses a key another record has; a record the state still holds under it is stale.
+            if (collection.TryGetValue(newKey, out var occupant))
+                Delete(occupant);
+            stored.Key = newKey;
+            collection[newKey] = stored;
+        }
+
+        private void Delete(Stored stored)
+        {
+            Collection(stored.Resource).Remove(stored.Key);
+            if (stored.Id is not null)
+                _byId.Remove(stored.Id);
+            Reindex(stored, []);
+        }
+
+        private void Reindex(Stored stored, List<(string Resource, string Key)> references)
+        {
+            foreach (var reference in stored.References)
+            {
+                if (_referencedBy.TryGetValue(reference, out var set) && set.Remove(stored) && set.Count == 0)
+                    _referencedBy.Remove(reference);
+            }
+            stored.References = references;
+            foreach (var reference in references)
+            {
+                if (!_referencedBy.TryGetValue(reference, out var set))
+                    _referencedBy[reference] = set = [];
+                set.Add(stored);
+            }
+        }
+
+        private Dictionary<string, Stored> Collection(string resource)
+        {
+            if (!_byResource.TryGetValue(resource, out var records))
+                _byResource[resource] = records = new Dictionary<string, Stored>(StringComparer.Ordinal);
+            return records;
+        }
+
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>An id as the ODS reads it from a route: a GUID in any of its spellings, written as the ODS writes ids (32 hex digits).</summary>
+        private static string NormaliseId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString("N") : id;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using WisCte.Dpi.Validation;
+using WisCte.EdFi.Model;
+
+namespace WisCte.Certification;
+
+/// <summary>
+/// DPI's L2 rules over what a SIS left stored: the journal's accepted writes reduced to a <see cref="FinalState"/>
+/// over WISEdata's reference data, and the rules run for the LEA on every school year the journal used. The same for a
+/// live run, a proxied one (where the data lives elsewhere) and a journal judged offline.
+/// </summary>
+public static class JournalValidation
+{
+    /// <param name="entries">The journal as a judgement reads it (<see cref="JudgementContext.Exchanges"/>: in order, parsed once).</param>
+    public static IReadOnlyList<ValidationResult> Validate(IReadOnlyList<Exchange> entries, SchoolYear defaultYear, long localEducationAgencyId)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var years = entries.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct().ToList();
+        var state = FinalState.OverBaseline(SchemaCatalog.Embedded()).ApplyAll(entries);
+        return [.. years.SelectMany(y => L2RuleSet.Dpi.Run(new L2Context(state.DataSet(y, localEducationAgencyId), localEducationAgencyId, y)))];
+    }
+
+    public static string Describe(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return string.Create(CultureInfo.InvariantCulture, $"DPI's L2 validation {result.Code} ({result.Severity}) on {result.Resource}: {result.Message}");
+    }
+}

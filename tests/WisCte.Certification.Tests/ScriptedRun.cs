@@ -1,0 +1,52 @@
+using WisCte.Certification.UseCases;
+using WisCte.EdFi.Model;
+using WisCte.ScriptedSis;
+using WisCte.Simulator.Auth;
+using WisCte.Simulator.Faults;
+using WisCte.Simulator.Hosting;
+
+namespace WisCte.Certification.Tests;
+
+/// <summary>A scripted SIS and the simulator it talks to (fault drills set), with the journal judged as certification judges it.</summary>
+internal sealed class ScriptedRun : IDisposable
+{
+    public ScriptedRun(SisBehaviour behaviour, int schoolYear = 2026, params string[] faults)
+    {
+        Behaviour = behaviour;
+        Simulator = WisedataSimulator.Start(new SimulatorOptions
+        {
+            Clients = [new ApiClient("vendor-sis", "vendor-secret", 48856)],
+            Faults = [.. faults.Select(FaultInjector.Parse)],
+        });
+        Sis = new ScriptedSisClient(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", behaviour, schoolYear)
+        {
+            ExpireToken = () => Simulator.ExpireTokens("vendor-sis"),
+        };
+        Plays = new Plays(Sis, schoolYear);
+    }
+
+    public HttpClient Http { get; } = new();
+    public WisedataSimulator Simulator { get; }
+    public ScriptedSisClient Sis { get; }
+
+    /// <summary>The same SIS on another school year's routes (its own token).</summary>
+    public ScriptedSisClient SisFor(int year) =>
+        _byYear.TryGetValue(year, out var sis) ? sis : _byYear[year] = new(Http, Simulator.BaseUrl, "vendor-sis", "vendor-secret", Behaviour, year);
+
+    private readonly Dictionary<int, ScriptedSisClient> _byYear = [];
+
+    private SisBehaviour Behaviour { get; }
+    public Plays Plays { get; }
+
+    public Verdict Judge(params string[] useCases) =>
+        Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(2026));
+
+    public Verdict JudgeYear(int year, params string[] useCases) =>
+        Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(year));
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Simulator.Dispose();
+    }
+}
