@@ -63,7 +63,7 @@ public sealed class EdFiClientTests
         using (client)
         {
             (await client.GetAsync("schools")).Status.Should().Be(200);
-            _simulator.State.Tokens.ExpireAll("sis");
+            _simulator.ExpireTokens("sis");
 
             var response = await client.GetAsync("schools");
 

@@ -6,7 +6,7 @@ using WisCte.EdFi.Model;
 namespace WisCte.Simulator.Auth;
 
 /// <summary>OAuth2 client-credentials tokens: opaque, per client and school year, valid for a set lifetime.</summary>
-public sealed class TokenService(TimeProvider time, TimeSpan lifetime)
+internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
 {
     private readonly ConcurrentDictionary<string, ApiClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class TokenService(TimeProvider time, TimeSpan lifetime)
     }
 }
 
-public sealed record IssuedToken(string AccessToken, ApiClient Client, SchoolYear Year, DateTimeOffset ExpiresAt)
+internal sealed record IssuedToken(string AccessToken, ApiClient Client, SchoolYear Year, DateTimeOffset ExpiresAt)
 {
     public override string ToString() => $"token for {Client} in {Year}";
 }

@@ -11,7 +11,7 @@ namespace WisCte.Simulator.Baseline;
 /// course offerings and sections (fixtures/baseline), and DPI's programs of that year (fixtures/dpi/programs.json).
 /// Records go through the same binding and reference checks as a POST, so a bad fixture fails loudly at start.
 /// </summary>
-public static class BaselineLoader
+internal static class BaselineLoader
 {
     public static void Load(SimulatorState state) => Load(state, Embedded());
 

@@ -15,7 +15,7 @@ namespace WisCte.Simulator.Descriptors;
 /// case, as DPI's own samples require (<c>...CertificatedProgramStatusDescriptor#b</c>); the stored, canonical
 /// spelling is what GETs return. Read-only once built, so simulators share the embedded one.
 /// </summary>
-public sealed class DescriptorCatalog
+internal sealed class DescriptorCatalog
 {
     private const string ValuesPrefix = "descriptors/";
     private const string NamespacesResource = "descriptors/wisedata-namespaces.json";
@@ -261,11 +261,11 @@ public sealed class DescriptorCatalog
     private static string Key(string type, string uri) => type + "|" + uri;
 }
 
-public enum DescriptorLookupOutcome
+internal enum DescriptorLookupOutcome
 {
     Valid,
     NotValidThisYear,
     Unknown,
 }
 
-public sealed record DescriptorLookup(DescriptorLookupOutcome Outcome, DescriptorValue? Value);
+internal sealed record DescriptorLookup(DescriptorLookupOutcome Outcome, DescriptorValue? Value);

@@ -4,7 +4,7 @@ using WisCte.EdFi.Model;
 namespace WisCte.Simulator.Descriptors;
 
 /// <summary>One descriptor value, <c>namespace#codeValue</c>, and the school years in which it is valid.</summary>
-public sealed record DescriptorValue(
+internal sealed record DescriptorValue(
     string Type,
     string Namespace,
     string CodeValue,

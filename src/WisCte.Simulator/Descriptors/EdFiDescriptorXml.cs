@@ -9,7 +9,7 @@ namespace WisCte.Simulator.Descriptors;
 /// (which is not always the file's name: SupporterMilitaryConnection.xml holds SupporterMilitaryConnectionDescriptor).
 /// Text is taken as written, trailing spaces included, as the ODS loads it. Ed-Fi's defaults are valid in every school year.
 /// </summary>
-public static class EdFiDescriptorXml
+internal static class EdFiDescriptorXml
 {
     public static IReadOnlyList<DescriptorValue> Read(Stream xml, string source)
     {

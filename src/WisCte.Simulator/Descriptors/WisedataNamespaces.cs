@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace WisCte.Simulator.Descriptors;
 
 /// <summary>Whose values WISEdata takes for a descriptor type.</summary>
-public enum DescriptorNamespaceOwner
+internal enum DescriptorNamespaceOwner
 {
     /// <summary>Ed-Fi's default values (<c>uri://ed-fi.org/…</c>) are kept; DPI's own, if any, are accepted beside them.</summary>
     EdFi,
@@ -13,13 +13,13 @@ public enum DescriptorNamespaceOwner
 }
 
 /// <summary>One row of the table: a descriptor type, whose values WISEdata takes, and the source that says so.</summary>
-public sealed record WisedataNamespaceRow(string Type, DescriptorNamespaceOwner Owner, string Source);
+internal sealed record WisedataNamespaceRow(string Type, DescriptorNamespaceOwner Owner, string Source);
 
 /// <summary>
 /// The table of which Ed-Fi descriptor types WISEdata replaces with DPI's namespace (fixtures/descriptors/wisedata-namespaces.json):
 /// one row per type DPI decides, each with its source; every other type is <see cref="OtherTypes"/>.
 /// </summary>
-public sealed class WisedataNamespaces
+internal sealed class WisedataNamespaces
 {
     public const string EdFiNamespacePrefix = "uri://ed-fi.org/";
     public const string DpiNamespacePrefix = "uri://dpi.wi.gov/";

@@ -10,7 +10,7 @@ using WisCte.EdFi.Model;
 namespace WisCte.Simulator.Hosting;
 
 /// <summary>Everything one simulator instance holds; shared by its endpoints. Nothing here is static.</summary>
-public sealed class SimulatorState
+internal sealed class SimulatorState
 {
     public SimulatorState(SimulatorOptions options, SchemaCatalog schema, DescriptorCatalog descriptors)
     {

@@ -75,7 +75,7 @@ public sealed class WisedataSimulator : IDisposable
             .RespondWith(Response.Create().WithCallback(async message => ToWireMock(await HandleAsync(FromWireMock(message)).ConfigureAwait(false))));
     }
 
-    public SimulatorState State { get; }
+    internal SimulatorState State { get; }
 
     /// <summary>http://127.0.0.1:{port}, no trailing slash (WireMock says "localhost", which may resolve to ::1, where nothing listens).</summary>
     public string BaseUrl => _server is null

@@ -6,7 +6,7 @@ namespace WisCte.Simulator.Http;
 /// Problem details as the Ed-Fi ODS/API 7.2+ writes them (application/problem+json): type URNs under
 /// <c>urn:ed-fi:api</c>, title, status, detail, correlationId, and validationErrors / errors when there are any.
 /// </summary>
-public sealed record EdFiProblem(int Status, string Type, string Title, string Detail)
+internal sealed record EdFiProblem(int Status, string Type, string Title, string Detail)
 {
     public IReadOnlyDictionary<string, List<string>> ValidationErrors { get; init; } = new Dictionary<string, List<string>>(StringComparer.Ordinal);
     public IReadOnlyList<string> Errors { get; init; } = [];

@@ -7,7 +7,7 @@ using WisCte.EdFi.Model;
 namespace WisCte.Simulator.Http;
 
 /// <summary>What a request does to an item, as the ODS's claim sets name the actions.</summary>
-public enum DataAction
+internal enum DataAction
 {
     Create,
     Read,
@@ -40,7 +40,7 @@ public enum DataAction
 /// was among the properties checked, and the error naming the properties not authorized by the key's claim alone.
 /// Callers must hold the store's lock.
 /// </summary>
-public static class RelationshipAuthorization
+internal static class RelationshipAuthorization
 {
     /// <summary>Ed-Fi-ODS <c>Application/EdFi.Ods.Common/Exceptions/SecurityAuthorizationException.cs</c>, <c>DefaultDetail</c>.</summary>
     public const string DefaultDetail = "Access to the requested data could not be authorized.";

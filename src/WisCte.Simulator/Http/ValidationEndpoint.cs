@@ -110,4 +110,4 @@ internal sealed class ValidationEndpoint(SimulatorState state)
 }
 
 /// <summary>One run of the L2 rules: its number (runs are numbered as they start) and its results.</summary>
-public sealed record ValidationRun(long Number, long Lea, SchoolYear Year, IReadOnlyList<ValidationResult> Results);
+internal sealed record ValidationRun(long Number, long Lea, SchoolYear Year, IReadOnlyList<ValidationResult> Results);

@@ -9,7 +9,7 @@ namespace WisCte.Simulator.Store;
 /// references it (its foreign keys are ON UPDATE CASCADE), and on into theirs when their own key changes with it.
 /// Runs inside the store's lock, as part of the PUT.
 /// </summary>
-public static class KeyCascade
+internal static class KeyCascade
 {
     private const int MaxDepth = 8;
 

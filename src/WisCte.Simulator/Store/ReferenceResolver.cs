@@ -3,7 +3,7 @@ using WisCte.EdFi.Model;
 namespace WisCte.Simulator.Store;
 
 /// <summary>Finds the stored record each reference of a bound body points at (POSTs, PUTs and the baseline alike).</summary>
-public static class ReferenceResolver
+internal static class ReferenceResolver
 {
     /// <summary>
     /// The first reference that points at nothing stored, or null when all resolve (<paramref name="resolved"/>: the

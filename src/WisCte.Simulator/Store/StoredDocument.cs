@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace WisCte.Simulator.Store;
 
 /// <summary>One stored resource item. Immutable: an update stores a new instance, so readers never see half a write.</summary>
-public sealed record StoredDocument
+internal sealed record StoredDocument
 {
     public required Guid Id { get; init; }
     public required string Resource { get; init; }

@@ -7,7 +7,7 @@ namespace WisCte.Simulator.Store;
 /// The data of one school year (WISEdata has a database per year). Every multi-step operation runs inside
 /// <see cref="Atomically{T}"/>, so concurrent writers on one natural key serialise and no write is half applied.
 /// </summary>
-public sealed class YearStore(SchoolYear year)
+internal sealed class YearStore(SchoolYear year)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Collection> _collections = new(StringComparer.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ namespace WisCte.Simulator.Validation;
 /// what the LEA's key may read through the API (<see cref="RelationshipAuthorization"/>: its education organizations,
 /// and students enrolled at its schools).
 /// </summary>
-public sealed class StoreDataSet(YearStore store, long localEducationAgencyId, SchemaCatalog schema) : IL2DataSet
+internal sealed class StoreDataSet(YearStore store, long localEducationAgencyId, SchemaCatalog schema) : IL2DataSet
 {
     private readonly Dictionary<string, IReadOnlyList<L2Record>> _cache = new(StringComparer.OrdinalIgnoreCase);
 

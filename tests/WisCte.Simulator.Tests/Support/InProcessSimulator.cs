@@ -17,7 +17,7 @@ namespace WisCte.Simulator.Tests.Support;
 /// loaded, with requests sent through the whole request pipeline (no server), as LEA 48856's
 /// client in 2025-26.
 /// </summary>
-public sealed class InProcessSimulator
+internal sealed class InProcessSimulator
 {
     public static readonly SchoolYear Year = new(2026);
     private static readonly ApiClient Client = new("lea-client", "lea-secret-123", SimulatorTestBase.LeaId);
