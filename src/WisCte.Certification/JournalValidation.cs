@@ -16,7 +16,13 @@ public static class JournalValidation
     {
         ArgumentNullException.ThrowIfNull(entries);
         var years = entries.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct().ToList();
-        var state = FinalState.OverBaseline(SchemaCatalog.Embedded()).ApplyAll(entries);
+        return Validate(FinalState.OverBaseline(SchemaCatalog.Embedded()).ApplyAll(entries), years, localEducationAgencyId);
+    }
+
+    /// <summary>The rules over a final state already reduced (a judgement reduces the journal once for every check).</summary>
+    public static IReadOnlyList<ValidationResult> Validate(FinalState state, IEnumerable<SchoolYear> years, long localEducationAgencyId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
         return [.. years.SelectMany(y => L2RuleSet.Dpi.Run(new L2Context(state.DataSet(y, localEducationAgencyId), localEducationAgencyId, y)))];
     }
 

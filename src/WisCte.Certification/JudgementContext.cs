@@ -19,6 +19,20 @@ public sealed class JudgementContext
     public IReadOnlyList<Exchange> Exchanges { get; }
     public SchemaCatalog Schema { get; } = SchemaCatalog.Embedded();
 
+    /// <summary>What the SIS left in WISEdata: the journal's accepted writes reduced once (POST, PUT and DELETE).</summary>
+    public FinalState FinalState => _finalState ??= FinalState.OverBaseline(Schema).ApplyAll(Exchanges);
+
+    private FinalState? _finalState;
+
+    /// <summary>The records of a resource the SIS wrote and left, in every school year the journal used (DPI's own baseline records aside).</summary>
+    public IEnumerable<FinalRecord> Holds(string resource) =>
+        Exchanges.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Distinct()
+            .SelectMany(year => FinalState.Records(year, resource)).Where(r => r.Id is not null);
+
+    /// <summary>POSTs and PUTs WISEdata accepted, in order.</summary>
+    public IEnumerable<Exchange> AcceptedWrites(string resource) =>
+        Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300 && Is(e.Resource, resource) && e.Request is not null);
+
     /// <summary>POSTs WISEdata accepted, in order.</summary>
     public IEnumerable<Exchange> AcceptedPosts(string resource) =>
         Exchanges.Where(e => e.Method == "POST" && e.Status is 200 or 201 && Is(e.Resource, resource) && e.Request is not null);
