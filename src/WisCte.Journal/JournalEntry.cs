@@ -4,6 +4,7 @@ namespace WisCte.Journal;
 public sealed record JournalEntry
 {
     public required long Sequence { get; init; }
+    /// <summary>When the request arrived (the simulator) or was sent (the Ed-Fi client); its answer came <see cref="DurationMs"/> later.</summary>
     public required DateTimeOffset Timestamp { get; init; }
     public string? ClientId { get; init; }
     public required string CorrelationId { get; init; }

@@ -74,6 +74,21 @@ public sealed class RequestStepTests
     }
 
     [Test]
+    public async Task The_journal_times_an_entry_when_the_request_arrived_not_when_it_was_answered()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
+        using var journal = new SimulatorJournal();
+        await new JournalStep(journal, time, _ => null).InvokeAsync(Context("GET", "/data/v3/ed-fi/students"), _ =>
+        {
+            time.Advance(TimeSpan.FromSeconds(2)); // a slow answer
+            return Task.FromResult(SimResponse.Empty(200));
+        });
+
+        // A judge reads a retry's wait as the gap from a failure's end (its time plus its duration) to the retry's arrival.
+        journal.Query().Single().Timestamp.Should().Be(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
+    }
+
+    [Test]
     public async Task The_journal_names_the_client_from_the_request_when_no_step_did()
     {
         using var journal = new SimulatorJournal();
