@@ -50,14 +50,14 @@ internal sealed class FinalStateDataSet : IL2DataSet
 
     private bool Readable(ResourceSchema schema, JsonObject body)
     {
-        foreach (var id in EducationOrganizations(body))
+        foreach (var (_, id) in RecordSubjects.EducationOrganizations(body))
         {
             if (id != _lea && LeaOf(id) is { } lea && lea != _lea)
                 return false;
         }
         foreach (var path in schema.IdentityPaths.Where(p => p[(p.LastIndexOf('.') + 1)..].Equals("studentUniqueId", StringComparison.OrdinalIgnoreCase)))
         {
-            if (!IsEnrolledHere(StudentKey(JsonPath.Get(body, "$." + path))))
+            if (!IsEnrolledHere(RecordSubjects.StudentKey(JsonPath.Get(body, "$." + path))))
                 return false;
         }
         return true;
@@ -73,7 +73,7 @@ internal sealed class FinalStateDataSet : IL2DataSet
             _schoolsByStudent = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
             foreach (var enrolment in _state.InOrder(Enrolments))
             {
-                if (StudentKey(Member(enrolment.Body, "studentReference", "studentUniqueId")) is { } key && Id(Member(enrolment.Body, "schoolReference", "schoolId")) is { } school)
+                if (RecordSubjects.StudentKey(Member(enrolment.Body, "studentReference", "studentUniqueId")) is { } key && Id(Member(enrolment.Body, "schoolReference", "schoolId")) is { } school)
                 {
                     if (!_schoolsByStudent.TryGetValue(key, out var schools))
                         _schoolsByStudent[key] = schools = [];
@@ -92,46 +92,6 @@ internal sealed class FinalStateDataSet : IL2DataSet
             return Member(school.Body, "localEducationAgencyReference", "localEducationAgencyId") is JsonValue lea && lea.TryGetValue<long>(out var leaId) ? leaId : null;
         return _state.ByKey("localEducationAgencies", key) is not null ? id : null;
     }
-
-    /// <summary>Every <c>schoolId</c> the record names, at any depth, and its own <c>educationOrganizationReference</c>.</summary>
-    private static IEnumerable<long> EducationOrganizations(JsonObject body)
-    {
-        foreach (var schoolId in Values(body, "schoolId"))
-            yield return schoolId;
-        if (body["educationOrganizationReference"]?["educationOrganizationId"] is JsonValue edOrg && edOrg.TryGetValue<long>(out var id))
-            yield return id;
-    }
-
-    private static IEnumerable<long> Values(JsonNode? node, string name)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    if (key.Equals(name, StringComparison.OrdinalIgnoreCase) && value is JsonValue v && v.TryGetValue<long>(out var id))
-                        yield return id;
-                    foreach (var nested in Values(value, name))
-                        yield return nested;
-                }
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var nested in Values(item, name))
-                        yield return nested;
-                }
-                break;
-        }
-    }
-
-    /// <summary>A studentUniqueId compared as natural keys compare strings: without regard to case.</summary>
-    private static string? StudentKey(JsonNode? studentUniqueId) => studentUniqueId switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().ToUpperInvariant(),
-        _ => studentUniqueId.ToJsonString(),
-    };
 
     private static long? Id(JsonNode? node) => node switch
     {

@@ -63,7 +63,7 @@ internal static class RelationshipAuthorization
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(store);
-        foreach (var (_, id) in EducationOrganizations(body))
+        foreach (var (_, id) in RecordSubjects.EducationOrganizations(body))
         {
             if (id != clientLea && LeaOf(id, store) is { } lea && lea != clientLea)
                 return false;
@@ -85,7 +85,7 @@ internal static class RelationshipAuthorization
     private static SortedSet<string> Subjects(long clientLea, ResourceSchema resource, JsonObject body, YearStore store, DataAction action)
     {
         var subjects = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (name, id) in EducationOrganizations(body))
+        foreach (var (name, id) in RecordSubjects.EducationOrganizations(body))
         {
             if (id != clientLea && LeaOf(id, store) is not null)
                 subjects.Add(name);
@@ -145,37 +145,5 @@ internal static class RelationshipAuthorization
                 ? leaId : null;
         }
         return store.ByKey("localEducationAgencies", key) is not null ? id : null;
-    }
-
-    /// <summary>Every <c>schoolId</c> the record names (references included) and its own <c>educationOrganizationReference</c>, with the ODS's property name.</summary>
-    private static IEnumerable<(string Name, long Id)> EducationOrganizations(JsonObject body)
-    {
-        foreach (var schoolId in Values(body, "schoolId"))
-            yield return ("SchoolId", schoolId);
-        if (body["educationOrganizationReference"]?["educationOrganizationId"] is JsonValue edOrg && edOrg.TryGetValue<long>(out var id))
-            yield return ("EducationOrganizationId", id);
-    }
-
-    private static IEnumerable<long> Values(JsonNode? node, string name)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    if (key.Equals(name, StringComparison.OrdinalIgnoreCase) && value is JsonValue v && v.TryGetValue<long>(out var id))
-                        yield return id;
-                    foreach (var nested in Values(value, name))
-                        yield return nested;
-                }
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var nested in Values(item, name))
-                        yield return nested;
-                }
-                break;
-        }
     }
 }

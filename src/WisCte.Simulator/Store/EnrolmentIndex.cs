@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -49,12 +50,7 @@ internal sealed class EnrolmentIndex
     /// A studentUniqueId as the store keys students: compared without regard to case (<see cref="NaturalKey"/>), so a
     /// student's own natural key is its key here.
     /// </summary>
-    public static string? StudentKey(JsonNode? studentUniqueId) => studentUniqueId switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().ToUpperInvariant(),
-        _ => studentUniqueId.ToJsonString(),
-    };
+    public static string? StudentKey(JsonNode? studentUniqueId) => RecordSubjects.StudentKey(studentUniqueId);
 
     private static (string Student, long School)? Enrolment(StoredDocument document)
     {
