@@ -117,6 +117,24 @@ public sealed class DpiL2ValidationTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task Warning_6794_flags_two_statuses_for_one_certified_program_without_a_section_and_not_one()
+    {
+        var two = await EnrolledStudentAsync(Lea, "Twelfth grade");
+        var one = await EnrolledStudentAsync(Lea, "Twelfth grade");
+        var continuing = Payloads.CteAssociation(two, 2026, "IRC", "IRC State Approved Business & Industry");
+        var completed = Payloads.CteAssociation(two, 2026, "IRC", "IRC State Approved Business & Industry");
+        completed["beginDate"] = "2026-01-12"; // a second association (its own key) rather than the first one updated
+        completed["_ext"]!["WI"]!["certificatedProgramStatusDescriptor"] = "uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#A";
+        foreach (var body in new[] { continuing, completed, Payloads.CteAssociation(one, 2026, "IRC", "IRC State Approved Business & Industry") })
+            (await Lea.PostAsync("studentCTEProgramAssociations", body)).Code.Should().Be(201);
+
+        var results = await ResultsAsync(Lea, two);
+        Codes(results).Should().Contain("WI-L2-6794");
+        results.Single(r => r!["ruleId"]!.GetValue<string>() == "WI-L2-6794")!["severity"]!.GetValue<string>().Should().Be("Warning");
+        Codes(await ResultsAsync(Lea, one)).Should().NotContain("WI-L2-6794");
+    }
+
+    [Test]
     public async Task Rule_17_3_derives_a_cte_participant_from_a_passed_cte_course()
     {
         var passed = await EnrolledStudentAsync(Lea, "Tenth grade");

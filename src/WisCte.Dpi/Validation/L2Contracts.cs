@@ -75,6 +75,7 @@ public sealed class L2RuleSet(IReadOnlyList<IL2Rule> rules)
         new CteParticipantRule(),
         new WblBefore2025Rule(),
         new DeprecatedCourseRule(),
+        new MultipleCertificatedStatusesRule(),
     ]);
 
     public IReadOnlyList<IL2Rule> Rules { get; } = rules;

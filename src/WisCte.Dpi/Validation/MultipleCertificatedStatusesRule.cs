@@ -1,0 +1,49 @@
+using WisCte.Dpi.Rules;
+
+namespace WisCte.Dpi.Validation;
+
+/// <summary>
+/// DPI warning 6794: one student has several studentCTEProgramAssociations, each with a certificated program status,
+/// for one certified program (Certified through 2023-24, IRC after) that no section of the student names. DPI's 5.0 and
+/// 11.0 ask for one, the best status. One pass over each resource: O(n).
+/// </summary>
+public sealed class MultipleCertificatedStatusesRule : IL2Rule
+{
+    private static readonly string[] CertifiedProgramTypes = ["Certified", "IRC"];
+
+    public string Code => "WI-L2-6794";
+    public Severity Severity => Severity.Warning;
+
+    public string Source => "DPI warning 6794 (knowledge article KA-03265): 'Multiple certificated program statuses were submitted for a certified program that is not " +
+                            "associated with a course. Only one is expected.' A warning, to be acknowledged if the data is correct; DPI's use cases 5.0 and 11.0: " +
+                            "'The LEA is advised to submit the most accurate status', 'LEA should submit the best status.'";
+
+    public IEnumerable<ValidationResult> Run(L2Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var onSections = new HashSet<(string?, string?, string?)>();
+        foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
+        {
+            var student = Roster.Student(record.Body);
+            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, record.Body))
+                onSections.Add(ProgramOf(student, program));
+        }
+
+        var statuses = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
+            .Select(r => (Record: r, Program: ProgramOf(Roster.Student(r.Body), Roster.Child(r.Body, "programReference"))))
+            .Where(a => CertifiedProgramTypes.Contains(a.Program.Type, StringComparer.OrdinalIgnoreCase)
+                        && Roster.Text(ProgramReferences.Extension(a.Record.Body), "certificatedProgramStatusDescriptor") is not null
+                        && !onSections.Contains(a.Program))
+            .GroupBy(a => a.Program);
+        foreach (var group in statuses.Where(g => g.Count() > 1))
+        {
+            var (student, name, type) = group.Key;
+            yield return context.Result(this,
+                $"Student {student} has {group.Count()} certificated program statuses for '{name}' ({type}), a certified program no section of the student names: only one, the best status, is expected.",
+                ProgramReferences.StudentCteProgramAssociations, group.Last().Record, student);
+        }
+    }
+
+    private static (string? Student, string? Name, string? Type) ProgramOf(string? student, System.Text.Json.Nodes.JsonNode? program) =>
+        (student, Roster.Text(program, "programName")?.ToUpperInvariant(), ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor")));
+}
