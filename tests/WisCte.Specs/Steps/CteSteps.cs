@@ -189,7 +189,7 @@ public sealed class CteSteps(SisDriver sis)
             sis.Student,
             new ProgramRef(Value("program type", "CTE")!, Value("program name", "Career and Technical Education")!),
             school is null ? sis.School : await sis.Sis.SchoolIdAsync(year, school),
-            sis.YearBegins,
+            Value("begin date", null) is { } begin ? Date(begin) : sis.YearBegins,
             Value("end date", Iso(sis.YearEnds)) is { } end ? Date(end) : null,
             year,
             status is null ? null : await sis.Sis.DescriptorAsync(year, "CertificatedProgramStatusDescriptor", status),
