@@ -81,6 +81,7 @@ Feature: What certification checks, and why
         | sends an IRC program name DPI does not list              | 1.0      | WI-L1-PROGRAM-NAME          |
         | sends cipCode in its pre-2025-26 place in 2025-26        | 2.0      | WI-L1-2526-CTE-SERVICES     |
         | sends section programs in DPI's extension in 2025-26     | 4.0      | WI-L1-2526-SECTION-PROGRAMS |
+        | sends section programs in core in 2024-25                | 1.0      | CERT-SECTION-PROGRAMS-BEFORE-2526 |
         | leaves out a public school's certificated program status | 2.0      | WI-L1-PUBLIC-REQUIRED       |
         | sends CTE data for a Choice school                       | 2.0      | WI-L1-CHOICE-NO-CTE         |
 

@@ -23,6 +23,7 @@ public static class Judge
         new RenewAfterUnauthorizedRule(),
         new NegativeAttendanceOnlyRule(),
         new NoStatusOnGradesRule(),
+        new SectionProgramsBefore2526Rule(),
     ];
 
     /// <summary>The LEA a certified SIS's key is issued for.</summary>

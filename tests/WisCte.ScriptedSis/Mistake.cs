@@ -130,6 +130,18 @@ public static class Mistakes
         {
             SchoolYear = 2025,
         },
+        new("sends section programs in core in 2024-25", "1.0", "CERT-SECTION-PROGRAMS-BEFORE-2526", async p =>
+        {
+            var s = await p.StudentAsync();
+            var enrolment = UseCasePayloads.SectionEnrollment(s, p.Section("CNA"), new DateOnly(2024, 8, 26), null, new SchoolYear(2025), [Plays.Irc]);
+            enrolment["programs"] = enrolment["_ext"]!["WI"]!["programs"]!.DeepClone();
+            enrolment.Remove("_ext");
+            await p.Sis.PostAsync("studentSectionAssociations", enrolment);
+            await p.CteAssociationAsync(s, Plays.Irc);
+        })
+        {
+            SchoolYear = 2025,
+        },
         new("sends cipCode in its pre-2025-26 place in 2025-26", "2.0", "WI-L1-2526-CTE-SERVICES", async p =>
         {
             var s = await p.StudentAsync("Twelfth grade");

@@ -57,3 +57,32 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
         }
     }
 }
+
+/// <summary>
+/// DPI's data properties 18.0 and 19.0: a section's programName and programTypeDescriptor "moved to core starting
+/// 2025-26". Before 2025-26 DPI reads them in its extension (<c>_ext.WI.programs</c>); sent in core <c>programs</c>
+/// they are accepted by the Data Standard and never read by DPI. (From 2025-26 the other direction is refused at push,
+/// WI-L1-2526-SECTION-PROGRAMS.)
+/// </summary>
+public sealed class SectionProgramsBefore2526Rule : ICertificationRule
+{
+    private static readonly SchoolYear CoreFrom = new(2026);
+
+    public string Id => "CERT-SECTION-PROGRAMS-BEFORE-2526";
+
+    public string Why => "DPI data properties 18.0/19.0: section program participation moved to core starting 2025-26; before that DPI reads it in _ext.WI.programs.";
+
+    public IEnumerable<Finding> Judge(JudgementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var exchange in context.Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300
+                                                              && JudgementContext.Is(e.Resource, "studentSectionAssociations") && e.Request is not null
+                                                              && e.Route.Year is { } year && year.EndYear < CoreFrom.EndYear))
+        {
+            if (JsonPath.Get(exchange.Request, "$.programs") is not JsonArray { Count: > 0 })
+                continue;
+            foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence))
+                yield return f;
+        }
+    }
+}
