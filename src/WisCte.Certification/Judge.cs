@@ -38,8 +38,7 @@ public static class Judge
         if (runL2 && useCases.Count > 0)
         {
             // DPI's L2 checks on what the SIS stored: errors fail the use case, warnings are reported.
-            var years = context.Exchanges.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct();
-            foreach (var result in JournalValidation.Validate(context.FinalState, years, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
+            foreach (var result in JournalValidation.Validate(context.FinalState, context.SchoolYears, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
             {
                 findings.AddRange(context.UseCasesFor(result.Resource).Select(u => new Finding(
                     u, result.Code, result.Severity == WisCte.Dpi.Validation.Severity.Error ? FindingSeverity.Error : FindingSeverity.Warning,

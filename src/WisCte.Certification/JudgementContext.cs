@@ -13,7 +13,11 @@ public sealed class JudgementContext
     {
         UseCases = useCases;
         Exchanges = [.. entries.OrderBy(e => e.Sequence).Select(e => new Exchange(e, defaultYear))];
+        SchoolYears = [.. Exchanges.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct()];
     }
+
+    /// <summary>The school years the journal's data requests used, and the judgement's default year.</summary>
+    public IReadOnlyList<SchoolYear> SchoolYears { get; }
 
     public IReadOnlyList<CertificationUseCase> UseCases { get; }
     public IReadOnlyList<Exchange> Exchanges { get; }
@@ -26,8 +30,7 @@ public sealed class JudgementContext
 
     /// <summary>The records of a resource the SIS wrote and left, in every school year the journal used (DPI's own baseline records aside).</summary>
     public IEnumerable<FinalRecord> Holds(string resource) =>
-        Exchanges.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Distinct()
-            .SelectMany(year => FinalState.Records(year, resource)).Where(r => r.Id is not null);
+        SchoolYears.SelectMany(year => FinalState.Records(year, resource)).Where(r => r.Id is not null);
 
     /// <summary>POSTs and PUTs WISEdata accepted, in order.</summary>
     public IEnumerable<Exchange> AcceptedWrites(string resource) =>

@@ -19,8 +19,7 @@ public sealed class NegativeAttendanceOnlyRule : ICertificationRule
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300
-                                                              && JudgementContext.Is(e.Resource, "studentSchoolAttendanceEvents") && e.Request is not null))
+        foreach (var exchange in context.AcceptedWrites("studentSchoolAttendanceEvents"))
         {
             var category = JsonPath.Get(exchange.Request, "$.attendanceEventCategoryDescriptor") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
             if (category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) != true)
@@ -46,9 +45,7 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300
-                                                              && JudgementContext.Is(e.Resource, "grades") && e.Request is not null
-                                                              && e.Route.Year is { } year && year.EndYear >= From.EndYear))
+        foreach (var exchange in context.AcceptedWrites("grades").Where(e => e.Route.Year is { } year && year.EndYear >= From.EndYear))
         {
             if (JsonPath.Get(exchange.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is not JsonValue status)
                 continue;
@@ -75,9 +72,7 @@ public sealed class SectionProgramsBefore2526Rule : ICertificationRule
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300
-                                                              && JudgementContext.Is(e.Resource, "studentSectionAssociations") && e.Request is not null
-                                                              && e.Route.Year is { } year && year.EndYear < CoreFrom.EndYear))
+        foreach (var exchange in context.AcceptedWrites("studentSectionAssociations").Where(e => e.Route.Year is { } year && year.EndYear < CoreFrom.EndYear))
         {
             if (JsonPath.Get(exchange.Request, "$.programs") is not JsonArray { Count: > 0 })
                 continue;
