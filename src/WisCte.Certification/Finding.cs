@@ -7,6 +7,9 @@ public enum FindingSeverity
 
     /// <summary>Worth fixing; the use case still passes.</summary>
     Warning,
+
+    /// <summary>Information only (what DPI derives): never reported as a finding.</summary>
+    Info,
 }
 
 /// <summary>One thing the judgement found in the SIS's traffic, with the journal entries that show it.</summary>

@@ -24,6 +24,8 @@ public static class Judge
         new NegativeAttendanceOnlyRule(),
         new NoStatusOnGradesRule(),
         new SectionProgramsBefore2526Rule(),
+        new StatusOnPrimaryEnrolmentRule(),
+        new StatusDowngradeRule(),
     ];
 
     /// <summary>The LEA a certified SIS's key is issued for.</summary>
@@ -48,7 +50,7 @@ public static class Judge
         foreach (var useCase in selected)
         {
             foreach (var expectation in useCase.Expectations)
-                findings.AddRange(expectation.Check(context).Select(m => new Finding(useCase.Id, expectation.RuleId, FindingSeverity.Error, m.Message, m.Entries)));
+                findings.AddRange(expectation.Check(context).Select(m => new Finding(useCase.Id, expectation.RuleId, RuleCatalog.Get(expectation.RuleId).Severity, m.Message, m.Entries)));
         }
 
         var verdicts = selected.Select(u =>

@@ -43,6 +43,25 @@ public sealed class JudgementContext
     public IEnumerable<Exchange> AcceptedDeletes(string resource) =>
         Exchanges.Where(e => e.Method == "DELETE" && e.Status == 204 && Is(e.Resource, resource));
 
+    /// <summary>The journal sequence of the last accepted POST or PUT that wrote a record the SIS left (by school year and natural key).</summary>
+    public long? LastWriteOf(SchoolYear year, FinalRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!_lastWrites.TryGetValue(record.Resource, out var writes))
+        {
+            writes = [];
+            foreach (var exchange in AcceptedWrites(record.Resource))
+            {
+                if (KeyOf(record.Resource, exchange.Request!) is { } key)
+                    writes[(exchange.Route.Year?.EndYear, key)] = exchange.Sequence;
+            }
+            _lastWrites[record.Resource] = writes;
+        }
+        return writes.TryGetValue((year.EndYear, record.Key), out var sequence) ? sequence : null;
+    }
+
+    private readonly Dictionary<string, Dictionary<(int?, string), long>> _lastWrites = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The natural key of a POST body, or null when the resource is unknown.</summary>
     public string? KeyOf(string resource, JsonObject body) =>
         Schema.Find(resource) is { } schema ? NaturalKey.Of(schema, BodyBinder.Bind(schema.Root, body).Document) : null;

@@ -37,6 +37,7 @@ public sealed class CertifyProcessTests
         var printed = certify.Output;
         exited.Should().Be(exitCode, printed);
         printed.Should().Contain("SCENARIO SHEET").And.Contain("Use case 1.0").And.Contain("token URL:").And.NotContain("vendor-s3cret");
+        printed.Should().Contain("judged by: ").And.Contain("CERT-1.0-STATUS-ON-PRIMARY").And.Contain("warnings:  ").And.Contain("WI-L2-6794");
         var verdict = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, "verdict.json")))!;
         verdict["passed"]!.GetValue<bool>().Should().Be(!forgetsTheAssociation);
         verdict["schoolYear"]!.GetValue<int>().Should().Be(2026);
@@ -46,7 +47,10 @@ public sealed class CertifyProcessTests
         var journal = JournalFile.Read(Path.Combine(bundle, "journal.ndjson")).ToList();
         journal.Should().Contain(e => e.Fault == "503").And.Contain(e => e.Status == 401, "the drills ran");
         (await File.ReadAllTextAsync(Path.Combine(bundle, "journal.ndjson"))).Should().NotContain("vendor-s3cret");
-        File.Exists(Path.Combine(bundle, "report.html")).Should().BeTrue();
+        verdict["rules"]!.AsArray().Should().Contain(r => r!["id"]!.GetValue<string>() == "WI-L2-17.2" && r["severity"]!.GetValue<string>() == "Error"
+            && r["source"]!.GetValue<string>().Contains("required", StringComparison.Ordinal));
+        var report = await File.ReadAllTextAsync(Path.Combine(bundle, "report.html"));
+        report.Should().Contain("Scenario sheet").And.Contain("Rules that apply").And.Contain("CERT-1.0-PARTICIPATION");
 
         var check = await WiscteProcess.RunProgramAsync("sha256sum", bundle, "-c", "manifest.sha256");
         check.ExitCode.Should().Be(0, check.Output + check.Error);

@@ -1,3 +1,5 @@
+using FluentAssertions;
+using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
 using WisCte.EdFi.Model;
 using WisCte.ScriptedSis;
@@ -38,11 +40,28 @@ internal sealed class ScriptedRun : IDisposable
     private SisBehaviour Behaviour { get; }
     public Plays Plays { get; }
 
-    public Verdict Judge(params string[] useCases) =>
-        Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(2026));
+    public Verdict Judge(params string[] useCases) => JudgeYear(2026, useCases);
 
     public Verdict JudgeYear(int year, params string[] useCases) =>
-        Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(year));
+        AsCatalogued(Certification.Judge.Run(Simulator.Journal.Query(), [.. useCases.Select(u => UseCaseCatalog.Find(u)!)], new SchoolYear(year)));
+
+    /// <summary>
+    /// Every finding of every scripted judgement is checked against the rule catalogue: its rule has a row, its severity is
+    /// the row's, and it belongs to one of the row's use cases (or, when no judged use case is one of them, to any).
+    /// </summary>
+    private static Verdict AsCatalogued(Verdict verdict)
+    {
+        var judged = verdict.UseCases.Select(u => u.Id).ToList();
+        foreach (var finding in verdict.Findings)
+        {
+            var entry = RuleCatalog.Find(finding.RuleId);
+            entry.Should().NotBeNull("rule {0} reported a finding but has no row in the rule catalogue: {1}", finding.RuleId, finding);
+            finding.Severity.Should().Be(entry!.Severity, "the catalogue gives {0} the severity of its source's words", finding.RuleId);
+            if (entry.UseCases.Intersect(judged).Any())
+                entry.UseCases.Should().Contain(finding.UseCaseId, "a finding of {0} belongs to a use case the catalogue lists for it", finding.RuleId);
+        }
+        return verdict;
+    }
 
     public void Dispose()
     {

@@ -218,6 +218,40 @@ public static class Mistakes
             var s = await p.StudentAsync();
             await p.CteAssociationAsync(s, Plays.Irc);
         }),
+        new("sends a student without a birth date", "1.0", "CERT-REFUSED", async p =>
+        {
+            await p.StudentAsync(withoutBirthDate: true);
+        }),
+        // DPI 1.0/2.0: "For students with Coursework enrollment type, the Certificated Program Status is assigned to the primary enrollment."
+        new("puts the certificated status on the student's coursework enrolment", "1.0", "CERT-1.0-STATUS-ON-PRIMARY", async p =>
+        {
+            var s = await p.PrimaryAndCourseworkStudentAsync(Plays.School, Plays.MiddleHighSchool);
+            await p.SectionAsync(s, "CNA", Plays.Irc);
+            await p.CteAssociationAsync(s, Plays.Irc, school: Plays.MiddleHighSchool);
+        }),
+        // DPI 5.0: "The LEA is advised to submit the most accurate status": a warning (a correction is possible).
+        new("lowers a completed status to Continuing", "2.0", "CERT-STATUS-DOWNGRADE", p => p.StatusChangeAsync(Plays.Wbl, "A", "B")),
+        // DPI 17.1: "Student is always a concentrator in a specific pathway. LEA make sure to identify the career pathway of the student."
+        new("reports a concentrator without a pathway", "17.1", "WI-L2-17.1", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            await p.CteAssociationAsync(s, new ProgramRef("CTE", "Career and Technical Education"), withoutPathway: true);
+        }),
+        // DPI warning 6794: several statuses for one certified program no section names; only one is expected.
+        new("keeps two statuses for one IRC program", "11.0", "WI-L2-6794", async p =>
+        {
+            var s = await p.StudentAsync("Twelfth grade");
+            var program = new ProgramRef("IRC", "IRC State Approved WTCS- Embedded Technical Diploma");
+            await p.CteAssociationAsync(s, program, "B");
+            await p.CteAssociationAsync(s, program, "A", begin: new DateOnly(2026, 1, 20));
+        }),
+        // DPI's table has WBL from 2024-25; its own 2022-23 sample uses it: a warning.
+        new("reports a WBL program in 2023-24", "3.0", "WI-L2-WBL-BEFORE-2025", p => p.WithProgramsAsync("ANSCI", true, new ProgramRef("WBL", "Supervised Agricultural Experience")))
+        {
+            SchoolYear = 2024,
+        },
+        // DPI 18.1: "LEA needs to use the new Roster code."
+        new("offers the roster code DPI marked DO NOT USE", "18.1", "WI-L2-18-DEPRECATED-COURSE", p => p.OfferAsync("FX-PFIN")),
     ];
 
     public static Mistake Named(string name) =>

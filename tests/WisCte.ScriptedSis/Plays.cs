@@ -51,14 +51,29 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, Section(code), Begin, null, Year, programs, programsInExtension: true));
 
     public Task<(int Status, string Body, string? Id)> CteAssociationAsync(
-        string student, ProgramRef program, string? status = "B", long school = School, bool oldShape = false)
+        string student, ProgramRef program, string? status = "B", long school = School, bool oldShape = false, bool withoutPathway = false, DateOnly? begin = null)
     {
         var pathway = UseCasePayloads.UsesCteProgramServices(Year) ? "uri://dpi.wi.gov/CteProgramServiceDescriptor#8" : "uri://dpi.wi.gov/CareerPathwayDescriptor#8";
         return sis.PostAsync("studentCTEProgramAssociations", UseCasePayloads.CteAssociation(
-            student, program, school, Begin, End, Year,
+            student, program, school, begin ?? Begin, End, Year,
             status is null ? null : $"uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#{status}",
-            ["uri://dpi.wi.gov/CteProgramAreaDescriptor#H"], oldShape ? null : pathway, "51.3902", oldShape));
+            ["uri://dpi.wi.gov/CteProgramAreaDescriptor#H"], oldShape || withoutPathway ? null : pathway, withoutPathway ? null : "51.3902", oldShape));
     }
+
+    /// <summary>A student enrolled at two of the LEA's schools: the primary enrolment at one, a Coursework enrolment at the other.</summary>
+    public async Task<string> PrimaryAndCourseworkStudentAsync(long primary, long coursework)
+    {
+        var id = NewStudent();
+        (await sis.PostAsync("students", UseCasePayloads.Student(id, "cert"))).Status.Succeeded();
+        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, primary, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", Begin,
+            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#P", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", 48856))).Status.Succeeded();
+        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, coursework, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", Begin,
+            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#C", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", 48856))).Status.Succeeded();
+        (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
+        return id;
+    }
+
+    public const long MiddleHighSchool = 1302;
 
     public Task<(int Status, string Body, string? Id)> AbsenceAsync(string student, string date) =>
         sis.PostAsync("studentSchoolAttendanceEvents", Absence(student, date));
@@ -246,6 +261,13 @@ internal static class StatusChecks
     {
         if (status is not (200 or 201))
             throw new InvalidOperationException($"Expected 200 or 201, got {status}.");
+    }
+
+    /// <summary>The SIS gave up on a request WISEdata kept failing (what it reports to the LEA).</summary>
+    public static void Should503(this int status)
+    {
+        if (status != 503)
+            throw new InvalidOperationException($"Expected the request to fail with 503, got {status}.");
     }
 
     public static void Deleted(this int status)

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using WisCte.Certification.Rules;
+using WisCte.Certification.UseCases;
 using WisCte.Journal;
 
 namespace WisCte.Certification.Bundle;
@@ -44,7 +45,10 @@ public static class EvidenceBundle
             journalEntries = verdict.JournalEntries,
             passed = verdict.Passed,
             useCases = verdict.UseCases,
-            rules = Judge.Rules.Select(r => new { id = r.Id, why = r.Why }),
+            rules = RuleCatalog.All.Select(r => new
+            {
+                id = r.Id, cause = r.Cause.ToString(), severity = r.Severity.ToString(), basis = r.Basis.ToString(), word = r.Word, source = r.Source, useCases = r.UseCases,
+            }),
         }, Json));
         File.WriteAllText(Path.Combine(directory, "report.html"), Report(verdict, judgedAt, source));
 
@@ -77,6 +81,11 @@ public static class EvidenceBundle
         foreach (var useCase in verdict.UseCases)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(useCase.Passed ? "pass" : "fail")}\">Use case {E(useCase.Id)}: {E(useCase.Title)} — {(useCase.Passed ? "passed" : "failed")}</h2>");
+            if (UseCaseCatalog.Find(useCase.Id) is { Sheet.Count: > 0 } known)
+                html.Append("<details><summary>Scenario sheet</summary><ol>").AppendJoin("", known.Sheet.Select(line => $"<li>{E(line)}</li>")).Append("</ol></details>");
+            html.Append("<details><summary>Rules that apply</summary><ul>")
+                .AppendJoin("", RuleCatalog.For(useCase.Id).Select(r => $"<li><strong>{E(r.Id)}</strong> ({r.Cause}, {r.Severity}): {E(r.Source)}</li>"))
+                .Append("</ul></details>");
             if (useCase.Findings.Count == 0)
             {
                 html.Append("<p>No finding.</p>");
@@ -87,11 +96,8 @@ public static class EvidenceBundle
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
             html.Append("</table>");
         }
-        html.Append("<h2>What certification checks</h2><ul>");
-        foreach (var rule in Judge.Rules)
-            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(rule.Id)}</strong>: {E(rule.Why)}</li>");
-        html.Append("<li><strong>WI-L1-…</strong>: a request WISEdata refused under a DPI rule (see the simulator's README).</li>");
-        html.Append("<li><strong>CERT-&lt;use case&gt;-…</strong>: what the use case's documentation says must arrive, and did not.</li></ul>");
+        html.Append("<h2>What certification checks</h2><p>Each rule names the cause to fix; its severity follows from the words of its source ")
+            .Append("(DPI instructs: error; DPI advises or warns: warning; WISEdata refuses: error). verdict.json lists every rule with its source.</p>");
         html.Append("<p>The requests themselves are in journal.ndjson (secrets and tokens masked); manifest.sha256 checks every file of this bundle.</p></body></html>");
         return html.ToString();
     }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using WisCte.Dpi.Rules;
+using WisCte.Dpi.Validation;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Certification.Rules;
@@ -12,9 +14,9 @@ public sealed class NegativeAttendanceOnlyRule : ICertificationRule
 {
     private const string InAttendance = "In Attendance";
 
-    public string Id => "CERT-15.1-NEGATIVE-ONLY";
+    private static RuleEntry Rule => RuleCatalog.NegativeAttendanceOnly;
 
-    public string Why => "DPI 15.1: only the exceptions to being in attendance are captured; 'positive' attendance is not.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -24,7 +26,7 @@ public sealed class NegativeAttendanceOnlyRule : ICertificationRule
             var category = JsonPath.Get(exchange.Request, "$.attendanceEventCategoryDescriptor") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
             if (category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) != true)
                 continue;
-            foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1).", exchange.Sequence))
+            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1).", exchange.Sequence))
                 yield return f;
         }
     }
@@ -38,9 +40,9 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
 {
     private static readonly SchoolYear From = new(2022);
 
-    public string Id => "CERT-11.0-NO-STATUS-ON-GRADES";
+    private static RuleEntry Rule => RuleCatalog.NoStatusOnGrades;
 
-    public string Why => "DPI 11.0/12.0: certificated program status is not submitted on /grades from 2021-22; it goes on /studentCTEProgramAssociations.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -49,7 +51,7 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
         {
             if (JsonPath.Get(exchange.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is not JsonValue status)
                 continue;
-            foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} grades carried a certificated program status ({status}) in {exchange.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0).", exchange.Sequence))
+            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} grades carried a certificated program status ({status}) in {exchange.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0).", exchange.Sequence))
                 yield return f;
         }
     }
@@ -65,9 +67,9 @@ public sealed class SectionProgramsBefore2526Rule : ICertificationRule
 {
     private static readonly SchoolYear CoreFrom = new(2026);
 
-    public string Id => "CERT-SECTION-PROGRAMS-BEFORE-2526";
+    private static RuleEntry Rule => RuleCatalog.SectionProgramsBefore2526;
 
-    public string Why => "DPI data properties 18.0/19.0: section program participation moved to core starting 2025-26; before that DPI reads it in _ext.WI.programs.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -76,8 +78,92 @@ public sealed class SectionProgramsBefore2526Rule : ICertificationRule
         {
             if (JsonPath.Get(exchange.Request, "$.programs") is not JsonArray { Count: > 0 })
                 continue;
-            foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence))
+            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence))
                 yield return f;
         }
     }
+}
+
+/// <summary>
+/// DPI 1.0 and 2.0: "For students with Coursework enrollment type, the Certificated Program Status is assigned to the
+/// primary enrollment." Judged on what the SIS left: a status on the CTE association of a school where every enrolment
+/// of the student is Coursework, while the student has a primary enrolment (Primary or Membership) at another school.
+/// A student with coursework enrolments only (home-schooled, private) has no primary enrolment to move it to.
+/// </summary>
+public sealed class StatusOnPrimaryEnrolmentRule : ICertificationRule
+{
+    private static RuleEntry Rule => RuleCatalog.StatusOnPrimaryEnrolment;
+
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
+
+    public IEnumerable<Finding> Judge(JudgementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var year in context.SchoolYears)
+        {
+            var enrolments = context.FinalState.Records(year, "studentSchoolAssociations")
+                .ToLookup(r => Roster.Student(r.Body) ?? "", r => (School: Roster.Text(Roster.Child(r.Body, "schoolReference"), "schoolId"), Type: Roster.Text(r.Body, "enrollmentTypeDescriptor").CodeValue()), StringComparer.Ordinal);
+            foreach (var association in context.FinalState.Records(year, ProgramReferences.StudentCteProgramAssociations).Where(r => r.Id is not null))
+            {
+                if (ProgramReferences.Text(ProgramReferences.Extension(association.Body), "certificatedProgramStatusDescriptor") is not { } status)
+                    continue;
+                var student = Roster.Student(association.Body) ?? "";
+                var organization = Roster.Text(Roster.Child(association.Body, "educationOrganizationReference"), "educationOrganizationId");
+                var here = enrolments[student].Where(e => e.School == organization).ToList();
+                if (here.Count == 0 || !here.All(e => e.Type is "C"))
+                    continue;
+                if (enrolments[student].FirstOrDefault(e => e.School != organization && e.Type is "P" or "M") is not { School: { } primary })
+                    continue;
+                var write = context.LastWriteOf(year, association);
+                foreach (var f in context.For(association.Resource, Rule,
+                    $"Student {student}'s certificated program status ({status}) is on the CTE association at school {organization}, where the student's enrolment is Coursework; DPI assigns it to the primary enrolment (school {primary}) (use cases 1.0, 2.0).",
+                    write is { } w ? [w] : []))
+                    yield return f;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// DPI 5.0: "The LEA is advised to submit the most accurate status"; 11.0: "LEA should submit the best status." A CTE
+/// association's status once completed (A or D) and later overwritten, by the same record's key, with Continuing (B)
+/// or Exited (C) is a downgrade. A warning: the SIS may be correcting an entry error. (In 5.0, 11.0 and 12.0 the use
+/// case's own expectation fails on what is left.) One pass over the accepted writes.
+/// </summary>
+public sealed class StatusDowngradeRule : ICertificationRule
+{
+    private static RuleEntry Rule => RuleCatalog.StatusDowngrade;
+
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
+
+    public IEnumerable<Finding> Judge(JudgementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var completed = new Dictionary<(int?, string), Exchange>();
+        foreach (var exchange in context.AcceptedWrites(ProgramReferences.StudentCteProgramAssociations))
+        {
+            if (context.KeyOf(exchange.Resource!, exchange.Request!) is not { } key)
+                continue;
+            var status = ProgramReferences.Text(ProgramReferences.Extension(exchange.Request!), "certificatedProgramStatusDescriptor");
+            var record = (exchange.Route.Year?.EndYear, key);
+            switch (status.CodeValue())
+            {
+                case "A" or "D":
+                    completed[record] = exchange;
+                    break;
+                case "B" or "C" when completed.Remove(record, out var earlier):
+                    foreach (var f in context.For(exchange.Resource, Rule,
+                        $"{exchange.Method} studentCTEProgramAssociations lowered a completed status ({ProgramReferences.Text(ProgramReferences.Extension(earlier.Request!), "certificatedProgramStatusDescriptor")}, journal {earlier.Sequence}) to {status}: DPI asks for the best, most accurate status (use cases 5.0, 11.0).",
+                        earlier.Sequence, exchange.Sequence))
+                        yield return f;
+                    break;
+            }
+        }
+    }
+}
+
+internal static class DescriptorText
+{
+    /// <summary>The code value of a descriptor URI (after '#'), upper-cased; null for none.</summary>
+    public static string? CodeValue(this string? descriptor) => ProgramReferences.Code(descriptor)?.ToUpperInvariant();
 }

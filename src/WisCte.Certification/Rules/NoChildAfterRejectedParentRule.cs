@@ -3,9 +3,9 @@ namespace WisCte.Certification.Rules;
 /// <summary>After WISEdata refuses a student, the SIS sends nothing that hangs off that student until the student is accepted.</summary>
 public sealed class NoChildAfterRejectedParentRule : ICertificationRule
 {
-    public string Id => "CERT-NO-CHILD-AFTER-REJECTED-PARENT";
+    private static RuleEntry Rule => RuleCatalog.NoChildAfterRejectedParent;
 
-    public string Why => "A record whose parent was refused can only be refused too (or, worse, attach to stale data): the SIS must fix the parent first.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -24,7 +24,7 @@ public sealed class NoChildAfterRejectedParentRule : ICertificationRule
             var child = exchange.Request?["studentReference"]?["studentUniqueId"]?.ToString();
             if (child is not null && refused.TryGetValue(child, out var parent))
             {
-                foreach (var finding in context.For(exchange.Resource, Id,
+                foreach (var finding in context.For(exchange.Resource, Rule,
                              $"{exchange.Resource} for student {child} was sent after WISEdata refused the student (journal {parent}) and before the student was accepted.",
                              parent, exchange.Sequence))
                     yield return finding;

@@ -12,16 +12,12 @@ namespace WisCte.Certification.Rules;
 /// </summary>
 public sealed partial class RefusedRequestRule : ICertificationRule
 {
-    public const string ParentFirst = "CERT-PARENT-FIRST";
-    public const string Reference = "CERT-REFERENCE";
-    public const string ChildrenDeletedFirst = "CERT-DELETE-CHILDREN-FIRST";
-    public const string KeyChange = "CERT-KEY-CHANGE";
-    public const string Descriptor = "CERT-DESCRIPTOR";
-    public const string Refused = "CERT-REFUSED";
-
-    public string Id => "CERT-REFUSED-*";
-
-    public string Why => "A conforming SIS sends what WISEdata accepts: each refusal shows a record DPI did not get as the use case documents it.";
+    /// <summary>The causes it tells apart; DPI's L1 rules (WI-L1-…) are named by the rule WISEdata quoted.</summary>
+    public IReadOnlyList<RuleEntry> Entries { get; } =
+    [
+        RuleCatalog.ParentFirst, RuleCatalog.Reference, RuleCatalog.DeleteChildrenFirst, RuleCatalog.KeyChange, RuleCatalog.Descriptor, RuleCatalog.Refused,
+        .. RuleCatalog.All.Where(e => e.Id.StartsWith("WI-L1-", StringComparison.Ordinal)),
+    ];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -32,7 +28,7 @@ public sealed partial class RefusedRequestRule : ICertificationRule
             var what = $"{exchange.Method} {exchange.Resource} was refused with {exchange.Status} {exchange.ProblemType}";
             var dpiRules = exchange.ValidationMessages.Select(m => DpiRule().Match(m)).Where(m => m.Success).Select(m => m.Groups["rule"].Value).Distinct(StringComparer.Ordinal).ToList();
             var reasons = dpiRules.Count > 0
-                ? dpiRules.Select(r => (Rule: r, Text: $"{what}: DPI rule {r}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains(r, StringComparison.Ordinal)))}"))
+                ? dpiRules.Select(r => (Rule: RuleCatalog.Find(r) ?? UnknownDpiRule(r), Text: $"{what}: DPI rule {r}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains(r, StringComparison.Ordinal)))}"))
                 : [Classify(context, exchange, what, accepted)];
             foreach (var (rule, text) in reasons)
             {
@@ -42,17 +38,17 @@ public sealed partial class RefusedRequestRule : ICertificationRule
         }
     }
 
-    private static (string, string) Classify(JudgementContext context, Exchange exchange, string what, Lazy<Dictionary<(int?, string, string), long>> accepted) => exchange.ProblemType switch
+    private static (RuleEntry, string) Classify(JudgementContext context, Exchange exchange, string what, Lazy<Dictionary<(int?, string, string), long>> accepted) => exchange.ProblemType switch
     {
         "urn:ed-fi:api:data-conflict:unresolved-reference" when SentLater(context, exchange, accepted.Value) =>
-            (ParentFirst, $"{what}: it names a record WISEdata did not have yet, which the SIS sent later: parents must be sent before their children."),
+            (RuleCatalog.ParentFirst, $"{what}: it names a record WISEdata did not have yet, which the SIS sent later: parents must be sent before their children."),
         "urn:ed-fi:api:data-conflict:unresolved-reference" =>
-            (Reference, $"{what}: {exchange.Response?["detail"]} The SIS never sent such a record in this run: check the reference's identifying values (a typo, another school year's section or session, a program of another organisation)."),
-        "urn:ed-fi:api:data-conflict:dependent-item-exists" => (ChildrenDeletedFirst, $"{what}: records still reference it: delete children before their parents."),
-        "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported" => (KeyChange, $"{what}: its identifying values cannot change in place (delete and re-create, as DPI's use case 15.2 says)."),
+            (RuleCatalog.Reference, $"{what}: {exchange.Response?["detail"]} The SIS never sent such a record in this run: check the reference's identifying values (a typo, another school year's section or session, a program of another organisation)."),
+        "urn:ed-fi:api:data-conflict:dependent-item-exists" => (RuleCatalog.DeleteChildrenFirst, $"{what}: records still reference it: delete children before their parents."),
+        "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported" => (RuleCatalog.KeyChange, $"{what}: its identifying values cannot change in place (delete and re-create, as DPI's use case 15.2 says)."),
         _ when exchange.ValidationMessages.Any(m => m.Contains("does not exist", StringComparison.Ordinal) && m.Contains("Descriptor", StringComparison.Ordinal)) =>
-            (Descriptor, $"{what}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains("does not exist", StringComparison.Ordinal)))}"),
-        _ => (Refused, $"{what}: {string.Join("; ", exchange.ValidationMessages.DefaultIfEmpty(exchange.Response?["detail"]?.ToString() ?? ""))}"),
+            (RuleCatalog.Descriptor, $"{what}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains("does not exist", StringComparison.Ordinal)))}"),
+        _ => (RuleCatalog.Refused, $"{what}: {string.Join("; ", exchange.ValidationMessages.DefaultIfEmpty(exchange.Response?["detail"]?.ToString() ?? ""))}"),
     };
 
     /// <summary>Where each record the SIS wrote first got in: (school year, resource, natural key) → journal sequence. One pass.</summary>
@@ -84,6 +80,10 @@ public sealed partial class RefusedRequestRule : ICertificationRule
         }
         return false;
     }
+
+    /// <summary>A DPI rule a proxied WISEdata quoted that the catalogue does not know: still a refusal, named as WISEdata named it.</summary>
+    private static RuleEntry UnknownDpiRule(string id) =>
+        new(id, Cause.Content, Basis.Refusal, "400", "A DPI L1 rule WISEdata quoted in its refusal (not in this suite's catalogue).");
 
     [GeneratedRegex(@"\[(?<rule>WI-L1-[A-Z0-9-]+)\]", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DpiRule();

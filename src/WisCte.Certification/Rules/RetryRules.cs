@@ -6,17 +6,13 @@ namespace WisCte.Certification.Rules;
 /// </summary>
 public sealed class BackOffRule : ICertificationRule
 {
-    public const string GiveUpRule = "CERT-GIVE-UP";
-
     /// <summary>A retry sooner than this after the failure is "at once".</summary>
     public static readonly TimeSpan Immediate = TimeSpan.FromMilliseconds(100);
 
     /// <summary>More attempts than this at one request is retrying without end.</summary>
     public const int MaxAttempts = 6;
 
-    public string Id => "CERT-BACKOFF";
-
-    public string Why => "Retrying at once, or ignoring Retry-After, adds load when WISEdata is struggling; retrying without end never lets the LEA see the failure.";
+    public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.BackOff, RuleCatalog.GiveUp];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -32,23 +28,23 @@ public sealed class BackOffRule : ICertificationRule
                 gaps.Add(gap);
                 if (RetryAfter(failed) is { } wait && gap < wait - TimeSpan.FromMilliseconds(50))
                 {
-                    foreach (var f in context.For(resource, Id, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {failed.Status} that said Retry-After: {wait.TotalSeconds:0} s.", failed.Sequence, attempts[i].Sequence))
+                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {failed.Status} that said Retry-After: {wait.TotalSeconds:0} s.", failed.Sequence, attempts[i].Sequence))
                         yield return f;
                 }
                 else if (gap < Immediate)
                 {
-                    foreach (var f in context.For(resource, Id, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {Describe(failed)}: back off before retrying.", failed.Sequence, attempts[i].Sequence))
+                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {Describe(failed)}: back off before retrying.", failed.Sequence, attempts[i].Sequence))
                         yield return f;
                 }
                 else if (i >= 2 && gap <= gaps[^2] && RetryAfter(failed) is null)
                 {
-                    foreach (var f in context.For(resource, Id, $"{failed.Method} {resource}: the delays between retries do not grow ({gaps[^2].TotalMilliseconds:0} ms, then {gap.TotalMilliseconds:0} ms).", failed.Sequence, attempts[i].Sequence))
+                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource}: the delays between retries do not grow ({gaps[^2].TotalMilliseconds:0} ms, then {gap.TotalMilliseconds:0} ms).", failed.Sequence, attempts[i].Sequence))
                         yield return f;
                 }
             }
             if (attempts.Count > MaxAttempts)
             {
-                foreach (var f in context.For(resource, GiveUpRule, $"{attempts[0].Method} {resource} was sent {attempts.Count} times after server errors: give up after at most {MaxAttempts} attempts.", [.. attempts.Select(a => a.Sequence)]))
+                foreach (var f in context.For(resource, RuleCatalog.GiveUp, $"{attempts[0].Method} {resource} was sent {attempts.Count} times after server errors: give up after at most {MaxAttempts} attempts.", [.. attempts.Select(a => a.Sequence)]))
                     yield return f;
             }
         }
@@ -90,9 +86,7 @@ public sealed class BackOffRule : ICertificationRule
 /// <summary>After WISEdata refuses a request (4xx), the SIS does not send the very same request again: it cannot succeed.</summary>
 public sealed class NoResendAfterRefusalRule : ICertificationRule
 {
-    public string Id => "CERT-NO-RESEND-AFTER-4XX";
-
-    public string Why => "A refused request sent again unchanged is refused again: the SIS must correct it (or tell the LEA), not repeat it. A conflict (409) may clear once the SIS has changed what conflicted, so a 409 sent again, and accepted, after the SIS's own accepted writes is not a repeat.";
+    public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.NoResendAfterRefusal];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -108,7 +102,7 @@ public sealed class NoResendAfterRefusalRule : ICertificationRule
                 var changedSince = lastAcceptedWrite.TryGetValue(client, out var written) && written > first.Sequence;
                 if (!(first.Conflict && changedSince && !exchange.IsClientError))
                 {
-                    foreach (var f in context.For(exchange.Resource, Id, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first.Sequence}).", first.Sequence, exchange.Sequence))
+                    foreach (var f in context.For(exchange.Resource, RuleCatalog.NoResendAfterRefusal, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first.Sequence}).", first.Sequence, exchange.Sequence))
                         yield return f;
                 }
                 refused.Remove(key); // one finding per repetition run

@@ -15,9 +15,7 @@ public sealed class TokenReuseRule : ICertificationRule
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
 
-    public string Id => "CERT-TOKEN-REUSE";
-
-    public string Why => "A token per request doubles the traffic and loads WISEdata's authorisation server; Ed-Fi tokens last an hour. Parallel workers may each hold one.";
+    public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.TokenReuse];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -30,7 +28,7 @@ public sealed class TokenReuseRule : ICertificationRule
                 : NewWhileValid(exchanges);
             if (needless.Count == 0)
                 continue;
-            foreach (var f in context.For(null, Id, $"Client {client.Key.ClientId} fetched {needless.Count} new token(s) while a token it had stopped using was still valid and no 401 had come: each worker should reuse its token until it expires.", [.. needless]))
+            foreach (var f in context.For(null, RuleCatalog.TokenReuse, $"Client {client.Key.ClientId} fetched {needless.Count} new token(s) while a token it had stopped using was still valid and no 401 had come: each worker should reuse its token until it expires.", [.. needless]))
                 yield return f;
         }
     }
@@ -120,40 +118,88 @@ public sealed class TokenReuseRule : ICertificationRule
     }
 }
 
-/// <summary>After a 401, the SIS fetches a new token before sending more data requests.</summary>
+/// <summary>
+/// After a 401 the SIS fetches a new token, and stops sending the refused one. Where the journal names each request's
+/// token, each refused token is judged on its own: after its first 401, once the client's next token fetch came back, a
+/// request still carrying it is a refused token kept in use (parallel workers that were sending with it before the new
+/// token arrived are not); a client that never fetches a token again, and sends the refused one after its 401 came
+/// back, keeps using it. Journals without token names: two 401s of one client with no token fetch between.
+/// </summary>
 public sealed class RenewAfterUnauthorizedRule : ICertificationRule
 {
-    public string Id => "CERT-RENEW-AFTER-401";
+    private static RuleEntry Rule => RuleCatalog.RenewAfterUnauthorized;
 
-    public string Why => "A token can expire or be revoked at any time (WISEdata keys are per LEA subscription): the SIS must get a new one, not keep failing.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         foreach (var client in context.Exchanges.Where(e => e.Entry.ClientId is not null).GroupBy(e => e.Entry.ClientId, StringComparer.Ordinal))
         {
-            Exchange? unauthorized = null;
-            foreach (var exchange in client)
+            var exchanges = client.ToList();
+            var kept = exchanges.Any(e => !e.IsToken && e.Entry.TokenFingerprint is not null) ? KeptByToken(exchanges) : KeptInARow(exchanges);
+            foreach (var (refused, again) in kept)
             {
-                if (exchange.IsToken)
-                {
-                    unauthorized = null;
-                    continue;
-                }
-                if (exchange.Status != 401)
-                {
-                    unauthorized = null;
-                    continue;
-                }
-                if (unauthorized is not null)
-                {
-                    foreach (var f in context.For(exchange.Resource, Id, $"Client {client.Key} kept sending requests with a refused token (401 at journal {unauthorized.Sequence} and {exchange.Sequence}) without fetching a new one.", unauthorized.Sequence, exchange.Sequence))
-                        yield return f;
-                    unauthorized = null; // one finding per run of 401s
-                    continue;
-                }
-                unauthorized = exchange;
+                foreach (var f in context.For(again.Resource, Rule, $"Client {client.Key} sent journal {again.Sequence} with a token WISEdata had refused (401 at journal {refused.Sequence}) instead of fetching a new one.", refused.Sequence, again.Sequence))
+                    yield return f;
             }
+        }
+    }
+
+    /// <summary>Per refused token, the first request that still carried it once a new token was at hand (or, with none fetched, once its 401 came back).</summary>
+    private static IEnumerable<(Exchange Refused, Exchange Again)> KeptByToken(List<Exchange> exchanges)
+    {
+        var fetches = exchanges.Where(e => e.IsToken && e.Status == 200).Select(e => e.Entry).OrderBy(e => e.Timestamp).ToList();
+        var refused = new Dictionary<string, (Exchange First, DateTimeOffset KeptFrom)>(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var exchange in exchanges.Where(e => !e.IsToken && e.Entry.TokenFingerprint is not null))
+        {
+            var token = exchange.Entry.TokenFingerprint!;
+            if (refused.TryGetValue(token, out var known))
+            {
+                if (exchange.Entry.Timestamp >= known.KeptFrom && reported.Add(token))
+                    yield return (known.First, exchange);
+            }
+            else if (exchange.Status == 401)
+            {
+                var next = FirstAfter(fetches, exchange.Entry.Timestamp) ?? exchange.Entry;
+                refused[token] = (exchange, next.Timestamp + TimeSpan.FromMilliseconds(next.DurationMs));
+            }
+        }
+    }
+
+    /// <summary>The first of the time-ordered entries that arrived after a moment (binary search).</summary>
+    private static WisCte.Journal.JournalEntry? FirstAfter(List<WisCte.Journal.JournalEntry> ordered, DateTimeOffset moment)
+    {
+        var (low, high) = (0, ordered.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (ordered[middle].Timestamp > moment)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low < ordered.Count ? ordered[low] : null;
+    }
+
+    private static IEnumerable<(Exchange Refused, Exchange Again)> KeptInARow(List<Exchange> exchanges)
+    {
+        Exchange? unauthorized = null;
+        foreach (var exchange in exchanges)
+        {
+            if (exchange.IsToken || exchange.Status != 401)
+            {
+                unauthorized = null;
+                continue;
+            }
+            if (unauthorized is not null)
+            {
+                yield return (unauthorized, exchange);
+                unauthorized = null; // one finding per run of 401s
+                continue;
+            }
+            unauthorized = exchange;
         }
     }
 }

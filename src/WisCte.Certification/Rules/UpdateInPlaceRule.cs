@@ -8,9 +8,9 @@ public sealed class UpdateInPlaceRule : ICertificationRule
 {
     private static readonly string[] DeleteAndRecreate = ["studentSchoolAttendanceEvents", "sessions"];
 
-    public string Id => "CERT-UPDATE-IN-PLACE";
+    private static RuleEntry Rule => RuleCatalog.UpdateInPlace;
 
-    public string Why => "Deleting and re-creating a record to change it loses its id and history in WISEdata, and leaves a gap in which the data is missing.";
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
 
     public IEnumerable<Finding> Judge(JudgementContext context)
     {
@@ -24,7 +24,7 @@ public sealed class UpdateInPlaceRule : ICertificationRule
             {
                 if (deleted.Remove((resource.ToUpperInvariant(), key), out var deletion) && !DeleteAndRecreate.Contains(resource, StringComparer.OrdinalIgnoreCase))
                 {
-                    foreach (var finding in context.For(resource, Id,
+                    foreach (var finding in context.For(resource, Rule,
                                  $"{resource} was changed by DELETE (journal {deletion}) then POST of the same record: update it in place with POST or PUT.",
                                  deletion, exchange.Sequence))
                         yield return finding;

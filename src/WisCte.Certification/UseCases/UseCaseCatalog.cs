@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using WisCte.Dpi.Rules;
+using WisCte.Dpi.Validation;
 
 namespace WisCte.Certification.UseCases;
 
@@ -178,13 +179,17 @@ public static class UseCaseCatalog
 
     private static string? CourseOf(JsonObject offering) => ProgramReferences.Text(ProgramReferences.Child(offering, "courseReference") as JsonObject, "courseCode");
 
-    /// <summary>Two accepted enrolments of one student in one section with different begin dates, each naming a program.</summary>
+    /// <summary>Two enrolments of one student in one section, with different begin dates, each naming a program, left stored.</summary>
     private static Func<JudgementContext, IEnumerable<(string, long[])>> TwoEnrolmentsWithPrograms(string useCase) => context =>
     {
-        var withPrograms = context.AcceptedPosts("studentSectionAssociations")
-            .Where(e => ProgramReferences.In(ProgramReferences.StudentSectionAssociations, e.Request!).Any())
-            .GroupBy(e => (Student: e.Request!["studentReference"]?["studentUniqueId"]?.ToString(), Section: e.Request["sectionReference"]?["sectionIdentifier"]?.ToString()))
-            .Any(g => g.Select(e => e.Request!["beginDate"]?.ToString()).Distinct(StringComparer.Ordinal).Count() >= 2);
-        return withPrograms ? [] : [($"Use case {useCase}: no student was enrolled twice in one section (different begin dates) with the program on both enrolments.", [])];
+        static bool Twice(IEnumerable<JsonObject> enrolments) => enrolments
+            .Where(b => ProgramReferences.In(ProgramReferences.StudentSectionAssociations, b).Any())
+            .GroupBy(b => (Roster.Student(b), Roster.Text(Roster.Child(b, "sectionReference"), "sectionIdentifier")))
+            .Any(g => g.Select(b => Roster.Text(b, "beginDate")).Distinct(StringComparer.Ordinal).Count() >= 2);
+        if (Twice(context.Holds("studentSectionAssociations").Select(r => r.Body)))
+            return [];
+        return Twice(context.AcceptedWrites("studentSectionAssociations").Select(e => e.Request!))
+            ? [($"Use case {useCase}: the SIS sent two enrolments in one section with the program on both, but its later writes removed one or its program: DPI reads what is stored.", [])]
+            : [($"Use case {useCase}: no student was enrolled twice in one section (different begin dates) with the program on both enrolments.", [])];
     };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using WisCte.Certification;
+using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Faults;
@@ -114,7 +115,11 @@ public static class CertifyCommand
             await output.WriteLineAsync($"  Use case {useCase.Id}: {useCase.Title}");
             for (var i = 0; i < useCase.Sheet.Count; i++)
                 await output.WriteLineAsync($"    {i + 1}. {useCase.Sheet[i]}");
+            var rules = RuleCatalog.For(useCase.Id).ToList();
+            await output.WriteLineAsync($"    judged by: {string.Join(", ", rules.Where(r => r.Severity == FindingSeverity.Error).Select(r => r.Id))}");
+            await output.WriteLineAsync($"    warnings:  {string.Join(", ", rules.Where(r => r.Severity == FindingSeverity.Warning).Select(r => r.Id).DefaultIfEmpty("none"))}");
         }
+        await output.WriteLineAsync("  (every rule's source and severity: verdict.json in the evidence bundle, or src/WisCte.Certification/README.md)");
         await output.WriteLineAsync();
         await output.WriteLineAsync("CONFIGURE THE SIS'S WISEDATA CONNECTION");
         await output.WriteLineAsync($"  base URL:   {simulator.BaseUrl}");

@@ -6,10 +6,10 @@ public sealed class DeprecatedCourseRule : IL2Rule
     public const string Marker = "DO NOT USE";
 
     public string Code => "WI-L2-18-DEPRECATED-COURSE";
-    public Severity Severity => Severity.Warning;
+    public Severity Severity => Severity.Error;
 
     public string Source => "DPI CTE page, use cases 18.1 'LEA needs to use the new Roster code' and 18.3 'new Roster courses code are populated in their SIS'; " +
-                            "DPI marks a deprecated code with 'DO NOT USE' in courseDescription (wi-cte-rules.md §5). Harness code: no DPI message code was found.";
+                            "DPI marks a deprecated code with 'DO NOT USE' in courseDescription (wi-cte-rules.md §5). Harness code: no DPI message code was found. Severity Error: DPI's sentence says 'needs to'.";
 
     public IEnumerable<ValidationResult> Run(L2Context context)
     {

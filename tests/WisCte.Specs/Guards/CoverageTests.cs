@@ -45,6 +45,15 @@ public sealed partial class CoverageTests
         steps.Should().Contain($"a SIS that \"{mistake}\" plays it");
     }
 
+    public static IEnumerable<string> CertificationNearMisses => WisCte.ScriptedSis.NearMisses.All.Select(m => m.Name);
+
+    [TestCaseSource(nameof(CertificationNearMisses))]
+    public void Every_near_miss_certification_lets_pass_is_shown_in_the_certification_features(string nearMiss)
+    {
+        var steps = Features.SelectMany(f => f.Scenarios).SelectMany(s => s.Steps).Select(s => s.Text);
+        steps.Should().Contain($"a SIS that \"{nearMiss}\" plays it, close to a rule");
+    }
+
     [GeneratedRegex(@"^(WISEdata refuses it under rule|the L2 validation reports) """, RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RuleStep();
 }

@@ -30,6 +30,14 @@ public sealed class CertificationSteps(CertificationDriver certification, Report
         return certification.PlayAsync(mistake.Behaviour, mistake.SchoolYear, mistake.Faults, mistake.Play);
     }
 
+    [When("a SIS that {string} plays it, close to a rule")]
+    public Task PlaysNearMiss(string name)
+    {
+        var nearMiss = NearMisses.Named(name);
+        nearMiss.UseCase.Should().Be(certification.UseCase, "the near miss '{0}' belongs to use case {1}", name, nearMiss.UseCase);
+        return certification.PlayAsync(nearMiss.Behaviour, nearMiss.SchoolYear, nearMiss.Faults, nearMiss.Play);
+    }
+
     [Then("certification finds no problem")]
     public void NoProblem()
     {
@@ -44,6 +52,22 @@ public sealed class CertificationSteps(CertificationDriver certification, Report
         Attach();
         certification.Verdict!.Passed.Should().BeFalse();
         certification.Verdict.Findings.Should().Contain(f => f.UseCaseId == useCase && f.RuleId == rule, "found: {0}", string.Join(" | ", certification.Verdict.Findings));
+    }
+
+    [Then("certification passes use case {string} with a warning under rule {string}")]
+    public void PassesWithWarning(string useCase, string rule)
+    {
+        Attach();
+        certification.Verdict!.Passed.Should().BeTrue("found: {0}", string.Join(" | ", certification.Verdict.Findings));
+        certification.Verdict.Findings.Should().Contain(f => f.UseCaseId == useCase && f.RuleId == rule && f.Severity == WisCte.Certification.FindingSeverity.Warning,
+            "found: {0}", string.Join(" | ", certification.Verdict.Findings));
+    }
+
+    [Then("certification reports nothing under rule {string}")]
+    public void NothingUnder(string rule)
+    {
+        Attach();
+        certification.Verdict!.Findings.Should().NotContain(f => f.RuleId == rule, "found: {0}", string.Join(" | ", certification.Verdict.Findings));
     }
 
     private void Attach() => report.AttachJson("verdict", certification.Verdict!);
