@@ -16,5 +16,8 @@ public enum FindingSeverity
 /// <param name="RuleId">Stable id of the rule (CERT-…, or the WI-L1-… rule WISEdata refused the request under).</param>
 public sealed record Finding(string UseCaseId, string RuleId, FindingSeverity Severity, string Message, IReadOnlyList<long> JournalEntries)
 {
-    public override string ToString() => $"[{UseCaseId}] {RuleId}: {Message} (journal {string.Join(", ", JournalEntries)})";
+    /// <summary>What the vendor's engineer fixes: the rule's cause in <see cref="Rules.RuleCatalog"/> (a rule WISEdata quoted that the catalogue does not know: Content).</summary>
+    public Rules.Cause Cause => Rules.RuleCatalog.Find(RuleId)?.Cause ?? Rules.Cause.Content;
+
+    public override string ToString() => $"[{UseCaseId}] {RuleId} ({Cause}): {Message} (journal {string.Join(", ", JournalEntries)})";
 }

@@ -32,8 +32,26 @@ public sealed class FinalStateExpectationTests
         using var run = new ScriptedRun(new SisBehaviour());
         await run.Plays.StatusChangeAsync(Plays.Irc, "A", "B");
 
-        var finding = run.Judge("5.0").Findings.Should().ContainSingle(f => f.RuleId == "CERT-5.0-COMPLETED").Subject;
+        var verdict = run.Judge("5.0");
+        var finding = verdict.Findings.Should().ContainSingle(f => f.RuleId == "CERT-5.0-COMPLETED").Subject;
         finding.Message.Should().Contain("later writes replaced or removed it");
+        verdict.Findings.Should().ContainSingle(f => f.RuleId == "CERT-STATUS-DOWNGRADE" && f.Severity == FindingSeverity.Warning)
+            .Which.JournalEntries.Should().HaveCount(2, "the downgrade names the completed write and the one that lowered it");
+    }
+
+    [Test]
+    public async Task A_re_entry_whose_second_enrolment_is_later_deleted_fails()
+    {
+        using var run = new ScriptedRun(new SisBehaviour());
+        var program = new WisCte.ReferenceSis.Payloads.ProgramRef("IRC", "IRC State Approved WTCS- Technical Diploma");
+        var student = await run.Plays.StudentAsync();
+        await run.Plays.SectionAsync(student, "WELD1", program);
+        var second = await run.Sis.PostAsync("studentSectionAssociations", UseCasePayloads.SectionEnrollment(student, run.Plays.Section("WELD1"), new DateOnly(2025, 10, 10), null, new WisCte.EdFi.Model.SchoolYear(2026), [program]));
+        await run.Plays.CteAssociationAsync(student, program);
+        (await run.Sis.DeleteAsync("studentSectionAssociations", second.Id!)).Status.Should().Be(204);
+
+        run.Judge("6.0").Findings.Should().ContainSingle(f => f.RuleId == "CERT-6.0-TWO-ENROLMENTS")
+            .Which.Message.Should().Contain("later writes removed one");
     }
 
     [Test]

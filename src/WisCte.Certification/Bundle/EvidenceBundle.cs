@@ -91,9 +91,9 @@ public static class EvidenceBundle
                 html.Append("<p>No finding.</p>");
                 continue;
             }
-            html.Append("<table><tr><th>rule</th><th>severity</th><th>finding</th><th>journal entries</th></tr>");
+            html.Append("<table><tr><th>rule</th><th>cause</th><th>severity</th><th>finding</th><th>journal entries</th></tr>");
             foreach (var finding in useCase.Findings)
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Cause}</td><td>{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
             html.Append("</table>");
         }
         html.Append("<h2>What certification checks</h2><p>Each rule names the cause to fix; its severity follows from the words of its source ")
