@@ -22,7 +22,7 @@ public sealed class CteParticipantRule : IL2Rule
     public IEnumerable<ValidationResult> Run(L2Context context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var roster = new Roster(context.Data);
+        var roster = context.Roster;
         foreach (var group in context.Data.Records(ProgramReferences.StudentSectionAssociations).GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal))
         {
             var student = group.Key;

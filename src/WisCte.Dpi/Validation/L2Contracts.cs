@@ -49,6 +49,11 @@ public sealed record ValidationResult(
 
 public sealed record L2Context(IL2DataSet Data, long LocalEducationAgencyId, SchoolYear Year)
 {
+    /// <summary>The joins the rules share, indexed once per run (each index in one pass, when first asked for).</summary>
+    public Roster Roster => _roster ??= new Roster(Data);
+
+    private Roster? _roster;
+
     public ValidationResult Result(IL2Rule rule, string message, string resource, L2Record? record, string? studentUniqueId) =>
         new(rule.Code, rule.Severity, message, resource, record?.Id, studentUniqueId, LocalEducationAgencyId, Year);
 }

@@ -14,10 +14,11 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
     public IEnumerable<ValidationResult> Run(L2Context context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // (student, program name, program type) of every CTE association, once: a set, so each participation is one look-up.
         var associations = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
             .Select(r => (Student: Roster.Student(r.Body), Program: Roster.Child(r.Body, "programReference")))
-            .Select(a => (a.Student, Name: Roster.Text(a.Program, "programName"), Type: ProgramReferences.Code(Roster.Text(a.Program, "programTypeDescriptor"))))
-            .ToList();
+            .Select(a => Reported(a.Student, Roster.Text(a.Program, "programName"), ProgramReferences.Code(Roster.Text(a.Program, "programTypeDescriptor"))))
+            .ToHashSet(StringComparer.Ordinal);
 
         foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
@@ -28,10 +29,7 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
                 var type = ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor"));
                 if (type is null || !Roster.CareerEducationProgramTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
                     continue;
-                var reported = associations.Any(a => string.Equals(a.Student, student, StringComparison.Ordinal)
-                    && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(a.Type, type, StringComparison.OrdinalIgnoreCase));
-                if (!reported)
+                if (!associations.Contains(Reported(student, name, type)))
                     yield return context.Result(this,
                         $"Student {student} is reported as participating in '{name}' ({type}) on section {Roster.Text(Roster.Child(record.Body, "sectionReference"), "sectionIdentifier")}, " +
                         "but no studentCTEProgramAssociation reports the student's status in that program.",
@@ -39,4 +37,8 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
             }
         }
     }
+
+    /// <summary>A participation's identity: the student as sent, the program's name and type without regard to case.</summary>
+    private static string Reported(string? student, string? name, string? type) =>
+        $"{student}\u001f{name?.ToUpperInvariant()}\u001f{type?.ToUpperInvariant()}";
 }

@@ -18,45 +18,69 @@ public sealed class Roster(IL2DataSet data)
 
     /// <summary>The highest grade level (9–12 by Ed-Fi name) any enrolment of the student gives, or null.</summary>
     public int? GradeOf(string studentUniqueId) =>
-        data.Records("studentSchoolAssociations")
-            .Where(r => string.Equals(Student(r.Body), studentUniqueId, StringComparison.Ordinal))
-            .Select(r => GradeNumber(ProgramReferences.Code(Text(r.Body, "entryGradeLevelDescriptor"))))
-            .Max();
+        Grades.Value.TryGetValue(studentUniqueId, out var grade) ? grade : null;
 
     /// <summary>Whether the section a studentSectionAssociation names belongs to a course DPI flags as CTE, and its title.</summary>
     public (bool IsCte, string? CourseTitle) CourseOf(JsonObject studentSectionAssociation)
     {
         var section = Child(studentSectionAssociation, "sectionReference");
-        var localCourseCode = Text(section, "localCourseCode");
-        var schoolId = Text(section, "schoolId");
-        var sessionName = Text(section, "sessionName");
-        var offering = data.Records("courseOfferings").FirstOrDefault(o =>
-            Same(Text(o.Body, "localCourseCode"), localCourseCode)
-            && Same(Text(Child(o.Body, "schoolReference"), "schoolId"), schoolId)
-            && Same(Text(Child(o.Body, "sessionReference"), "sessionName"), sessionName));
-        var courseCode = Text(Child(offering?.Body, "courseReference"), "courseCode");
-        var course = data.Records("courses").FirstOrDefault(c => Same(Text(c.Body, "courseCode"), courseCode));
-        var area = Text(Child(Child(course?.Body, "_ext"), "WI"), "cteProgramAreaDescriptor");
-        return (area is not null, Text(course?.Body, "courseTitle") ?? courseCode);
+        var offeringKey = Key(Text(section, "localCourseCode"), Text(section, "schoolId"), Text(section, "sessionName"));
+        var courseCode = offeringKey is not null && Offerings.Value.TryGetValue(offeringKey, out var code) ? code : null;
+        var course = courseCode is not null && Courses.Value.TryGetValue(courseCode, out var found) ? found : null;
+        var area = Text(Child(Child(course, "_ext"), "WI"), "cteProgramAreaDescriptor");
+        return (area is not null, Text(course, "courseTitle") ?? courseCode);
     }
 
     /// <summary>The grades recorded for a studentSectionAssociation (matched on its natural key).</summary>
     public IEnumerable<JsonObject> GradesOf(JsonObject studentSectionAssociation)
     {
         var section = Child(studentSectionAssociation, "sectionReference");
-        var student = Student(studentSectionAssociation);
-        var beginDate = Text(studentSectionAssociation, "beginDate");
-        return data.Records("grades").Select(g => g.Body).Where(g =>
-        {
-            var reference = Child(g, "studentSectionAssociationReference");
-            return Same(Text(reference, "studentUniqueId"), student)
-                   && Same(Text(reference, "beginDate"), beginDate)
-                   && Same(Text(reference, "sectionIdentifier"), Text(section, "sectionIdentifier"))
-                   && Same(Text(reference, "localCourseCode"), Text(section, "localCourseCode"));
-        });
+        var key = Key(Student(studentSectionAssociation), Text(studentSectionAssociation, "beginDate"), Text(section, "sectionIdentifier"), Text(section, "localCourseCode"));
+        return key is null ? [] : GradesByEnrolment.Value[key];
     }
 
-    private static bool Same(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    // Indexes, each built once, in one pass over its resource, the first time a rule asks (O(n) for the run).
+    private Lazy<Dictionary<string, int?>> Grades => _grades ??= new(() => data.Records("studentSchoolAssociations")
+        .GroupBy(r => Student(r.Body) ?? "", StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(r => GradeNumber(ProgramReferences.Code(Text(r.Body, "entryGradeLevelDescriptor")))).Max(), StringComparer.Ordinal));
+
+    private Lazy<Dictionary<string, string?>> Offerings => _offerings ??= new(() =>
+    {
+        var offerings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var o in data.Records("courseOfferings"))
+        {
+            if (Key(Text(o.Body, "localCourseCode"), Text(Child(o.Body, "schoolReference"), "schoolId"), Text(Child(o.Body, "sessionReference"), "sessionName")) is { } key)
+                offerings.TryAdd(key, Text(Child(o.Body, "courseReference"), "courseCode"));
+        }
+        return offerings;
+    });
+
+    private Lazy<Dictionary<string, JsonObject>> Courses => _courses ??= new(() =>
+    {
+        var courses = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in data.Records("courses"))
+        {
+            if (Text(c.Body, "courseCode") is { } code)
+                courses.TryAdd(code, c.Body);
+        }
+        return courses;
+    });
+
+    private Lazy<ILookup<string, JsonObject>> GradesByEnrolment => _gradesByEnrolment ??= new(() => data.Records("grades")
+        .Select(g => (Key: EnrolmentKey(Child(g.Body, "studentSectionAssociationReference")), g.Body))
+        .Where(g => g.Key is not null)
+        .ToLookup(g => g.Key!, g => g.Body, StringComparer.OrdinalIgnoreCase));
+
+    private static string? EnrolmentKey(JsonNode? reference) =>
+        Key(Text(reference, "studentUniqueId"), Text(reference, "beginDate"), Text(reference, "sectionIdentifier"), Text(reference, "localCourseCode"));
+
+    private Lazy<Dictionary<string, int?>>? _grades;
+    private Lazy<Dictionary<string, string?>>? _offerings;
+    private Lazy<Dictionary<string, JsonObject>>? _courses;
+    private Lazy<ILookup<string, JsonObject>>? _gradesByEnrolment;
+
+    /// <summary>A composite key, or null when a part is missing (a missing part matches nothing).</summary>
+    private static string? Key(params string?[] parts) => parts.Any(p => p is null) ? null : string.Join('\u001f', parts);
 
     private static int? GradeNumber(string? code) => code?.ToUpperInvariant() switch
     {

@@ -16,7 +16,7 @@ public sealed class SingleParentStatusRule : IL2Rule
     public IEnumerable<ValidationResult> Run(L2Context context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var roster = new Roster(context.Data);
+        var roster = context.Roster;
         var withCharacteristics = context.Data.Records("studentEducationOrganizationAssociations").Select(r => Roster.Student(r.Body)).ToHashSet(StringComparer.Ordinal);
         var cteStudents = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
             .GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal);
