@@ -3,15 +3,23 @@ using WisCte.ReferenceSis.Payloads;
 
 namespace WisCte.ScriptedSis;
 
-/// <summary>One SIS mistake certification claims to catch: how the SIS plays it, and the use case and rule it must be caught under.</summary>
-public sealed record Mistake(string Name, string UseCase, string Rule, Func<Plays, Task> Play)
+/// <summary>A scripted SIS judged under one rule: how it plays (its wire behaviour, school year and the fault drills set), its use case and the rule.</summary>
+public abstract record ScriptedCase(string Name, string UseCase, string Rule, Func<Plays, Task> Play)
 {
     public SisBehaviour Behaviour { get; init; } = new();
     public int SchoolYear { get; init; } = 2026;
     public IReadOnlyList<string> Faults { get; init; } = [];
 
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
+
+    /// <summary>The case of a list by its name, or an error listing the names there are.</summary>
+    public static T Named<T>(IReadOnlyList<T> cases, string name) where T : ScriptedCase =>
+        cases.SingleOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"No scripted SIS {typeof(T).Name} named '{name}'. Known: {string.Join("; ", cases.Select(c => c.Name))}");
 }
+
+/// <summary>One SIS mistake certification claims to catch: how the SIS plays it, and the use case and rule it must be caught under.</summary>
+public sealed record Mistake(string Name, string UseCase, string Rule, Func<Plays, Task> Play) : ScriptedCase(Name, UseCase, Rule, Play);
 
 /// <summary>The mistakes, in the words a vendor's engineer would use. Each is one error on top of an otherwise correct SIS.</summary>
 public static class Mistakes
@@ -254,7 +262,5 @@ public static class Mistakes
         new("offers the roster code DPI marked DO NOT USE", "18.1", "WI-L2-18-DEPRECATED-COURSE", p => p.OfferAsync("FX-PFIN")),
     ];
 
-    public static Mistake Named(string name) =>
-        All.SingleOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"No scripted SIS mistake named '{name}'. Known: {string.Join("; ", All.Select(m => m.Name))}");
+    public static Mistake Named(string name) => ScriptedCase.Named(All, name);
 }

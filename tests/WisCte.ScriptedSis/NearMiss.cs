@@ -7,16 +7,10 @@ namespace WisCte.ScriptedSis;
 /// A SIS that comes close to a rule without breaking it: how it plays, and the rule that must not catch it. Where the
 /// play makes another mistake on purpose (to show a finding is named for its real cause), <see cref="Correct"/> is false.
 /// </summary>
-public sealed record NearMiss(string Name, string UseCase, string Rule, Func<Plays, Task> Play)
+public sealed record NearMiss(string Name, string UseCase, string Rule, Func<Plays, Task> Play) : ScriptedCase(Name, UseCase, Rule, Play)
 {
-    public SisBehaviour Behaviour { get; init; } = new();
-    public int SchoolYear { get; init; } = 2026;
-    public IReadOnlyList<string> Faults { get; init; } = [];
-
     /// <summary>Whether the whole play conforms (its use case passes), or only this rule's side of it.</summary>
     public bool Correct { get; init; } = true;
-
-    public override string ToString() => Name;
 }
 
 /// <summary>The near misses, one or more per rule: each rule is shown not firing where a careless rule would.</summary>
@@ -65,20 +59,8 @@ public static class NearMisses
             (await p.SectionAsync(s, "CNA", Plays.Irc)).Status.Succeeded();
             (await p.CteAssociationAsync(s, Plays.Irc)).Status.Should503();
         }) { Faults = ["503:POST:studentCTEProgramAssociations:6"], Correct = false },
-        new("renews its token once it expires, and keeps the new one", "1.0", "CERT-TOKEN-REUSE", async p =>
-        {
-            var s = await p.StudentAsync();
-            p.Sis.ExpireNow();
-            (await p.SectionAsync(s, "CNA", Plays.Irc)).Status.Succeeded();
-            (await p.CteAssociationAsync(s, Plays.Irc)).Status.Succeeded();
-        }),
-        new("fetches a new token after a 401", "1.0", "CERT-RENEW-AFTER-401", async p =>
-        {
-            var s = await p.StudentAsync();
-            p.Sis.ExpireNow();
-            (await p.SectionAsync(s, "CNA", Plays.Irc)).Status.Succeeded();
-            (await p.CteAssociationAsync(s, Plays.Irc)).Status.Succeeded();
-        }),
+        new("renews its token once it expires, and keeps the new one", "1.0", "CERT-TOKEN-REUSE", UseCase1WithTokenExpiringAsync),
+        new("fetches a new token after a 401", "1.0", "CERT-RENEW-AFTER-401", UseCase1WithTokenExpiringAsync),
         new("reports an unexcused absence", "15.1", "CERT-15.1-NEGATIVE-ONLY", async p =>
         {
             var s = await p.StudentAsync("Tenth grade");
@@ -134,7 +116,14 @@ public static class NearMisses
         new("updates its one status for an IRC program in place", "11.0", "WI-L2-6794", p => p.StatusChangeAsync(new ProgramRef("IRC", "IRC State Approved WTCS- Embedded Technical Diploma"), "B", "A")),
     ];
 
-    public static NearMiss Named(string name) =>
-        All.SingleOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"No scripted SIS near miss named '{name}'. Known: {string.Join("; ", All.Select(m => m.Name))}");
+    /// <summary>Use case 1.0 with the SIS's token expiring after the student is sent: it gets a 401 and renews.</summary>
+    private static async Task UseCase1WithTokenExpiringAsync(Plays p)
+    {
+        var s = await p.StudentAsync();
+        p.Sis.ExpireNow();
+        (await p.SectionAsync(s, "CNA", Plays.Irc)).Status.Succeeded();
+        (await p.CteAssociationAsync(s, Plays.Irc)).Status.Succeeded();
+    }
+
+    public static NearMiss Named(string name) => ScriptedCase.Named(All, name);
 }

@@ -222,28 +222,28 @@ public static class RuleCatalog
         };
         foreach (var rule in L1RuleSet.Dpi.Rules)
         {
-            var (cause, resources) = L1.TryGetValue(rule.Id, out var known) ? known
-                : throw new InvalidOperationException($"DPI L1 rule {rule.Id} has no row in the rule catalogue.");
+            var (cause, resources) = Row(L1, rule.Id, $"DPI L1 rule {rule.Id}");
             entries.Add(new RuleEntry(rule.Id, cause, Basis.Refusal, "400", rule.Source, resources));
         }
         entries.Add(DescriptorYear);
         foreach (var rule in L2RuleSet.Dpi.Rules)
         {
-            var (cause, basis, word, resource) = L2.TryGetValue(rule.Code, out var known) ? known
-                : throw new InvalidOperationException($"DPI L2 rule {rule.Code} has no row in the rule catalogue.");
+            var (cause, basis, word, resource) = Row(L2, rule.Code, $"DPI L2 rule {rule.Code}");
             entries.Add(new RuleEntry(rule.Code, cause, basis, word, rule.Source, [resource]));
         }
         foreach (var useCase in UseCaseCatalog.All)
         {
             foreach (var expectation in useCase.Expectations)
             {
-                var (word, quote) = Expectations.TryGetValue(expectation.RuleId, out var known) ? known
-                    : throw new InvalidOperationException($"Use case {useCase.Id}'s expectation {expectation.RuleId} has no DPI sentence in the rule catalogue.");
+                var (word, quote) = Row(Expectations, expectation.RuleId, $"Use case {useCase.Id}'s expectation {expectation.RuleId}");
                 entries.Add(new RuleEntry(expectation.RuleId, Cause.Outcome, Basis.Instruction, word, quote, useCase.Resources, useCase.Id));
             }
         }
         return entries;
     }
+
+    private static T Row<T>(Dictionary<string, T> rows, string id, string what) =>
+        rows.TryGetValue(id, out var row) ? row : throw new InvalidOperationException($"{what} has no row in the rule catalogue.");
 
     /// <summary>The rule table as the README shows it.</summary>
     public static string Markdown()

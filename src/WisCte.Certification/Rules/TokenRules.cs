@@ -62,7 +62,7 @@ public sealed class TokenReuseRule : ICertificationRule
         var needless = new SortedSet<long>();
         foreach (var life in tokens.Values.Where(t => t.LastUse is not null && !t.Refused))
         {
-            var next = FirstAfter(fetches, life.LastUse!.Value);
+            var next = RuleHelpers.FirstPast(fetches, f => f.Sequence > life.LastUse!.Value);
             if (next >= 0 && fetches[next].At < life.ExpiresAt - Margin)
                 needless.Add(fetches[next].Sequence);
         }
@@ -85,20 +85,6 @@ public sealed class TokenReuseRule : ICertificationRule
             peak = Math.Max(peak, inUse);
         }
         return peak;
-    }
-
-    private static int FirstAfter(List<(long Sequence, DateTimeOffset At)> fetches, long sequence)
-    {
-        var (low, high) = (0, fetches.Count);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (fetches[middle].Sequence > sequence)
-                high = middle;
-            else
-                low = middle + 1;
-        }
-        return low < fetches.Count ? low : -1;
     }
 
     /// <summary>Without fingerprints a journal cannot tell workers apart: one token at a time per client.</summary>
@@ -183,25 +169,11 @@ public sealed class RenewAfterUnauthorizedRule : ICertificationRule
             }
             else if (exchange.Status == 401)
             {
-                var next = FirstAfter(fetches, exchange.Entry.Timestamp) ?? exchange.Entry;
+                var at = RuleHelpers.FirstPast(fetches, f => f.Timestamp > exchange.Entry.Timestamp);
+                var next = at >= 0 ? fetches[at] : exchange.Entry;
                 refused[token] = (exchange, next.Timestamp + TimeSpan.FromMilliseconds(next.DurationMs));
             }
         }
-    }
-
-    /// <summary>The first of the time-ordered entries that arrived after a moment (binary search).</summary>
-    private static WisCte.Journal.JournalEntry? FirstAfter(List<WisCte.Journal.JournalEntry> ordered, DateTimeOffset moment)
-    {
-        var (low, high) = (0, ordered.Count);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (ordered[middle].Timestamp > moment)
-                high = middle;
-            else
-                low = middle + 1;
-        }
-        return low < ordered.Count ? ordered[low] : null;
     }
 
     private static IEnumerable<(Exchange Refused, Exchange Again)> KeptInARow(List<Exchange> exchanges)

@@ -18,15 +18,15 @@ public sealed class Roster(IL2DataSet data)
 
     /// <summary>The highest grade level (9–12 by Ed-Fi name) any enrolment of the student gives, or null.</summary>
     public int? GradeOf(string studentUniqueId) =>
-        Grades.Value.TryGetValue(studentUniqueId, out var grade) ? grade : null;
+        Grades.TryGetValue(studentUniqueId, out var grade) ? grade : null;
 
     /// <summary>Whether the section a studentSectionAssociation names belongs to a course DPI flags as CTE, and its title.</summary>
     public (bool IsCte, string? CourseTitle) CourseOf(JsonObject studentSectionAssociation)
     {
         var section = Child(studentSectionAssociation, "sectionReference");
         var offeringKey = Key(Text(section, "localCourseCode"), Text(section, "schoolId"), Text(section, "sessionName"));
-        var courseCode = offeringKey is not null && Offerings.Value.TryGetValue(offeringKey, out var code) ? code : null;
-        var course = courseCode is not null && Courses.Value.TryGetValue(courseCode, out var found) ? found : null;
+        var courseCode = offeringKey is not null && Offerings.TryGetValue(offeringKey, out var code) ? code : null;
+        var course = courseCode is not null && Courses.TryGetValue(courseCode, out var found) ? found : null;
         var area = Text(Child(Child(course, "_ext"), "WI"), "cteProgramAreaDescriptor");
         return (area is not null, Text(course, "courseTitle") ?? courseCode);
     }
@@ -36,15 +36,17 @@ public sealed class Roster(IL2DataSet data)
     {
         var section = Child(studentSectionAssociation, "sectionReference");
         var key = Key(Student(studentSectionAssociation), Text(studentSectionAssociation, "beginDate"), Text(section, "sectionIdentifier"), Text(section, "localCourseCode"));
-        return key is null ? [] : GradesByEnrolment.Value[key];
+        return key is null ? [] : GradesByEnrolment[key];
     }
 
     // Indexes, each built once, in one pass over its resource, the first time a rule asks (O(n) for the run).
-    private Lazy<Dictionary<string, int?>> Grades => _grades ??= new(() => data.Records("studentSchoolAssociations")
+    private Dictionary<string, int?> Grades => _grades ??= data.Records("studentSchoolAssociations")
         .GroupBy(r => Student(r.Body) ?? "", StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(r => GradeNumber(ProgramReferences.Code(Text(r.Body, "entryGradeLevelDescriptor")))).Max(), StringComparer.Ordinal));
+        .ToDictionary(g => g.Key, g => g.Select(r => GradeNumber(ProgramReferences.Code(Text(r.Body, "entryGradeLevelDescriptor")))).Max(), StringComparer.Ordinal);
 
-    private Lazy<Dictionary<string, string?>> Offerings => _offerings ??= new(() =>
+    private Dictionary<string, string?> Offerings => _offerings ??= IndexOfferings();
+
+    private Dictionary<string, string?> IndexOfferings()
     {
         var offerings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var o in data.Records("courseOfferings"))
@@ -53,9 +55,11 @@ public sealed class Roster(IL2DataSet data)
                 offerings.TryAdd(key, Text(Child(o.Body, "courseReference"), "courseCode"));
         }
         return offerings;
-    });
+    }
 
-    private Lazy<Dictionary<string, JsonObject>> Courses => _courses ??= new(() =>
+    private Dictionary<string, JsonObject> Courses => _courses ??= IndexCourses();
+
+    private Dictionary<string, JsonObject> IndexCourses()
     {
         var courses = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in data.Records("courses"))
@@ -64,20 +68,20 @@ public sealed class Roster(IL2DataSet data)
                 courses.TryAdd(code, c.Body);
         }
         return courses;
-    });
+    }
 
-    private Lazy<ILookup<string, JsonObject>> GradesByEnrolment => _gradesByEnrolment ??= new(() => data.Records("grades")
+    private ILookup<string, JsonObject> GradesByEnrolment => _gradesByEnrolment ??= data.Records("grades")
         .Select(g => (Key: EnrolmentKey(Child(g.Body, "studentSectionAssociationReference")), g.Body))
         .Where(g => g.Key is not null)
-        .ToLookup(g => g.Key!, g => g.Body, StringComparer.OrdinalIgnoreCase));
+        .ToLookup(g => g.Key!, g => g.Body, StringComparer.OrdinalIgnoreCase);
 
     private static string? EnrolmentKey(JsonNode? reference) =>
         Key(Text(reference, "studentUniqueId"), Text(reference, "beginDate"), Text(reference, "sectionIdentifier"), Text(reference, "localCourseCode"));
 
-    private Lazy<Dictionary<string, int?>>? _grades;
-    private Lazy<Dictionary<string, string?>>? _offerings;
-    private Lazy<Dictionary<string, JsonObject>>? _courses;
-    private Lazy<ILookup<string, JsonObject>>? _gradesByEnrolment;
+    private Dictionary<string, int?>? _grades;
+    private Dictionary<string, string?>? _offerings;
+    private Dictionary<string, JsonObject>? _courses;
+    private ILookup<string, JsonObject>? _gradesByEnrolment;
 
     /// <summary>A composite key, or null when a part is missing (a missing part matches nothing).</summary>
     private static string? Key(params string?[] parts) => parts.Any(p => p is null) ? null : string.Join('\u001f', parts);

@@ -23,19 +23,15 @@ public sealed class CertificationSteps(CertificationDriver certification, Report
             certification.Documented(), tokenExpiresMidway: true);
 
     [When("a SIS that {string} plays it")]
-    public Task PlaysWithMistake(string name)
-    {
-        var mistake = Mistakes.Named(name);
-        mistake.UseCase.Should().Be(certification.UseCase, "the mistake '{0}' belongs to use case {1}", name, mistake.UseCase);
-        return certification.PlayAsync(mistake.Behaviour, mistake.SchoolYear, mistake.Faults, mistake.Play);
-    }
+    public Task PlaysWithMistake(string name) => Play(Mistakes.Named(name));
 
     [When("a SIS that {string} plays it, close to a rule")]
-    public Task PlaysNearMiss(string name)
+    public Task PlaysNearMiss(string name) => Play(NearMisses.Named(name));
+
+    private Task Play(ScriptedCase scripted)
     {
-        var nearMiss = NearMisses.Named(name);
-        nearMiss.UseCase.Should().Be(certification.UseCase, "the near miss '{0}' belongs to use case {1}", name, nearMiss.UseCase);
-        return certification.PlayAsync(nearMiss.Behaviour, nearMiss.SchoolYear, nearMiss.Faults, nearMiss.Play);
+        scripted.UseCase.Should().Be(certification.UseCase, "'{0}' belongs to use case {1}", scripted.Name, scripted.UseCase);
+        return certification.PlayAsync(scripted.Behaviour, scripted.SchoolYear, scripted.Faults, scripted.Play);
     }
 
     [Then("certification finds no problem")]
