@@ -13,12 +13,11 @@ namespace WisCte.Certification.Tests;
 public sealed class RenewAfterUnauthorizedTests
 {
     private const string Rule = "CERT-RENEW-AFTER-401";
-    private static readonly DateTimeOffset Start = new(2025, 10, 6, 9, 0, 0, TimeSpan.Zero);
 
     [Test]
     public void Workers_whose_requests_were_on_their_way_when_the_shared_token_expired_are_not_caught()
     {
-        var journal = new Journal()
+        var journal = new HandWrittenJournal()
             .Token("old", at: 0)
             .Data("old", at: 100, status: 401)   // worker 1 learns the token is gone at 105 ms
             .Data("old", at: 106, status: 401)   // worker 2 sent before the new token was at hand
@@ -33,7 +32,7 @@ public sealed class RenewAfterUnauthorizedTests
     [Test]
     public void A_worker_that_sends_the_refused_token_after_the_new_one_came_back_is_caught()
     {
-        var journal = new Journal()
+        var journal = new HandWrittenJournal()
             .Token("old", at: 0)
             .Data("old", at: 100, status: 401)
             .Token("new", at: 107)
@@ -46,7 +45,7 @@ public sealed class RenewAfterUnauthorizedTests
     [Test]
     public void A_sis_that_never_renews_is_caught_once_its_401_came_back()
     {
-        var journal = new Journal()
+        var journal = new HandWrittenJournal()
             .Token("old", at: 0)
             .Data("old", at: 100, status: 401)
             .Data("old", at: 120, status: 401)
@@ -55,26 +54,6 @@ public sealed class RenewAfterUnauthorizedTests
         Findings(journal).Should().ContainSingle().Which.JournalEntries.Should().Equal(2, 3);
     }
 
-    private static List<Finding> Findings(Journal journal) =>
+    private static List<Finding> Findings(HandWrittenJournal journal) =>
         [.. Judge.Run(journal.Entries, [], new SchoolYear(2026)).Findings.Where(f => f.RuleId == Rule)];
-
-    private sealed class Journal
-    {
-        public List<JournalEntry> Entries { get; } = [];
-
-        public Journal Token(string token, int at) => Add("POST", "/oauth/token", 200, token, at);
-
-        public Journal Data(string token, int at, int status) => Add("POST", "/data/v3/ed-fi/students", status, token, at);
-
-        private Journal Add(string method, string path, int status, string token, int at)
-        {
-            Entries.Add(new JournalEntry
-            {
-                Sequence = Entries.Count + 1, Timestamp = Start.AddMilliseconds(at), ClientId = "vendor-sis", CorrelationId = $"c{Entries.Count + 1}",
-                Method = method, Path = path, Status = status, DurationMs = 5, TokenFingerprint = Masking.Fingerprint(token),
-                RequestBody = path.Contains("/data/", StringComparison.Ordinal) ? $"{{\"studentUniqueId\":\"S{Entries.Count}\"}}" : null,
-            });
-            return this;
-        }
-    }
 }

@@ -54,6 +54,23 @@ public sealed class TokenReuseTests
     }
 
     [Test]
+    public void Workers_that_drop_and_fetch_their_tokens_in_step_are_each_counted()
+    {
+        // 8 workers, each fetching a new token every round, all at the same moments (as a loaded machine schedules them).
+        var journal = new HandWrittenJournal();
+        for (var round = 0; round < 4; round++)
+        {
+            for (var worker = 0; worker < 8; worker++)
+                journal.Token($"r{round}w{worker}", at: (round * 100) + worker);
+            for (var worker = 0; worker < 8; worker++)
+                journal.Data($"r{round}w{worker}", at: (round * 100) + 10 + worker, status: 201);
+        }
+
+        var finding = Judge.Run(journal.Entries, [], new SchoolYear(2026)).Findings.Should().ContainSingle(f => f.RuleId == Rule).Subject;
+        finding.Message.Should().Contain("fetched 17 new token(s)", "24 replacements, less the 7 that could be workers finishing");
+    }
+
+    [Test]
     public async Task One_worker_that_replaces_its_good_token_midway_is_caught_for_each_replacement()
     {
         using var run = new ParallelRun(new SisBehaviour { NewTokenEvery = 4 });

@@ -34,8 +34,10 @@ public sealed class TokenReuseRule : ICertificationRule
     }
 
     /// <summary>
-    /// The token fetches that replaced a good token: for each token, the first fetch after its last use, if the token
-    /// was still valid then and never refused. One pass to learn each token's life, then a binary search per token.
+    /// The token fetches that replaced a good token. One pass learns each token's life; a sweep in journal order then
+    /// matches each fetch with one token dropped before it (last used, still valid, never refused): a worker that drops
+    /// its token and fetches another. Each dropped token is matched once, so workers that drop and fetch together are
+    /// each counted, and many workers finishing before one fetch count once.
     /// </summary>
     private static List<long> ReplacedWhileValid(List<Exchange> exchanges)
     {
@@ -49,22 +51,26 @@ public sealed class TokenReuseRule : ICertificationRule
             {
                 if (exchange.Status != 200)
                     continue;
-                tokens[fingerprint] = new TokenLife { ExpiresAt = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange)) };
+                tokens[fingerprint] = new TokenLife { Fetched = exchange.Sequence, ExpiresAt = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange)) };
                 fetches.Add((exchange.Sequence, exchange.Entry.Timestamp));
             }
             else if (tokens.TryGetValue(fingerprint, out var life))
             {
-                life.FirstUse ??= exchange.Sequence;
                 life.LastUse = exchange.Sequence;
                 life.Refused |= exchange.Status == 401;
             }
         }
-        var needless = new SortedSet<long>();
-        foreach (var life in tokens.Values.Where(t => t.LastUse is not null && !t.Refused))
+        var dropped = tokens.Values.Where(t => t.LastUse is not null && !t.Refused).OrderBy(t => t.LastUse).ToList();
+        var stillGood = new PriorityQueue<TokenLife, DateTimeOffset>(); // dropped before the current fetch, by expiry
+        var (next, needless) = (0, new List<long>());
+        foreach (var (sequence, at) in fetches)
         {
-            var next = RuleHelpers.FirstPast(fetches, f => f.Sequence > life.LastUse!.Value);
-            if (next >= 0 && fetches[next].At < life.ExpiresAt - Margin)
-                needless.Add(fetches[next].Sequence);
+            for (; next < dropped.Count && dropped[next].LastUse < sequence; next++)
+                stillGood.Enqueue(dropped[next], dropped[next].ExpiresAt);
+            while (stillGood.TryPeek(out _, out var expires) && expires - Margin <= at)
+                stillGood.Dequeue();
+            if (stillGood.TryDequeue(out _, out _))
+                needless.Add(sequence);
         }
         // A worker that finishes drops a good token, and another worker starting later fetches one: the journal cannot
         // tell that from a replacement. Up to one fewer than the most workers the SIS ran at once is allowed for it.
@@ -72,11 +78,11 @@ public sealed class TokenReuseRule : ICertificationRule
         return [.. needless.Skip(Math.Max(0, allowance))];
     }
 
-    /// <summary>The most tokens in use at once (between a token's first and last use), by a sweep over those moments.</summary>
+    /// <summary>The most tokens held at once (from a token's fetch to its last use), by a sweep over those moments.</summary>
     private static int PeakInUse(IEnumerable<TokenLife> tokens)
     {
-        var moments = tokens.Where(t => t.FirstUse is not null)
-            .SelectMany(t => new[] { (At: t.FirstUse!.Value, Change: 1), (At: t.LastUse!.Value, Change: -1) })
+        var moments = tokens.Where(t => t.LastUse is not null)
+            .SelectMany(t => new[] { (At: t.Fetched, Change: 1), (At: t.LastUse!.Value, Change: -1) })
             .OrderBy(m => m.At).ThenByDescending(m => m.Change);
         var (inUse, peak) = (0, 0);
         foreach (var (_, change) in moments)
@@ -115,7 +121,7 @@ public sealed class TokenReuseRule : ICertificationRule
 
     private sealed class TokenLife
     {
-        public long? FirstUse { get; set; }
+        public required long Fetched { get; init; }
 
         public required DateTimeOffset ExpiresAt { get; init; }
 
