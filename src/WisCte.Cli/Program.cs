@@ -8,6 +8,7 @@ var root = new RootCommand("WisCte.Conformance: conformance harness for Wisconsi
     CertifyCommand.Create(Console.Out, Console.Error, Console.In),
     VerifyCommand.Create(Console.Out, Console.Error),
     AuditCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable),
+    LoadCommand.Create(Console.Out, Console.Error, Environment.GetEnvironmentVariable, interactive: !Console.IsOutputRedirected),
 };
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();
