@@ -11,10 +11,11 @@ namespace WisCte.Certification;
 /// </summary>
 public static class JournalValidation
 {
-    /// <param name="entries">The journal as a judgement reads it (<see cref="JudgementContext.Exchanges"/>: in order, parsed once).</param>
-    public static IReadOnlyList<ValidationResult> Validate(IReadOnlyList<Exchange> entries, SchoolYear defaultYear, long localEducationAgencyId)
+    /// <param name="journal">The journal as a judgement reads it (<see cref="JudgementContext.Exchanges"/>: in order).</param>
+    public static IReadOnlyList<ValidationResult> Validate(IEnumerable<Exchange> journal, SchoolYear defaultYear, long localEducationAgencyId)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(journal);
+        var entries = journal.ToList();
         var years = entries.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct().ToList();
         return Validate(FinalState.OverBaseline(SchemaCatalog.Embedded()).ApplyAll(entries), years, localEducationAgencyId);
     }

@@ -31,12 +31,19 @@ public static class Judge
     /// <summary>The LEA a certified SIS's key is issued for.</summary>
     public const long CertifiedLea = 48856;
 
+    /// <summary>
+    /// Judges a journal: read once, forward, each exchange handed to every rule's judge and laid on what the SIS left;
+    /// then the rules conclude, DPI's L2 rules run on what was left, and each use case's expectations are checked.
+    /// A journal out of sequence order (a merge of recordings) is sorted first, which holds it whole.
+    /// </summary>
     public static Verdict Run(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear, bool runL2 = true)
     {
-        var entries = journal.ToList();
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(useCases);
         var selected = useCases.Count == 0 ? [BehaviourOnly] : useCases;
-        var context = new JudgementContext(entries, selected, defaultYear);
-        var findings = Rules.SelectMany(r => r.Judge(context)).ToList();
+        var context = ReadOnce(journal, selected, defaultYear, out var judges)
+                      ?? ReadOnce(journal.OrderBy(e => e.Sequence).ToList(), selected, defaultYear, out judges)!;
+        var findings = judges.SelectMany(j => j.Finish()).ToList();
         if (runL2 && useCases.Count > 0)
         {
             // DPI's L2 checks on what the SIS stored: errors fail the use case, warnings are reported.
@@ -58,7 +65,26 @@ public static class Judge
             var own = findings.Where(f => f.UseCaseId == u.Id).OrderBy(f => f.JournalEntries.DefaultIfEmpty(long.MaxValue).Min()).ToList();
             return new UseCaseVerdict(u.Id, u.Title, own.All(f => f.Severity != FindingSeverity.Error), own);
         }).ToList();
-        return new Verdict(defaultYear.EndYear, context.Exchanges.Count, verdicts);
+        return new Verdict(defaultYear.EndYear, context.Count, verdicts);
+    }
+
+    /// <summary>The single pass; null when an entry comes before one it follows (the journal needs sorting).</summary>
+    private static JudgementContext? ReadOnce(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear, out List<RuleJudge> judges)
+    {
+        var context = new JudgementContext(journal, useCases, defaultYear);
+        judges = [.. Rules.Select(r => r.Start(context))];
+        var last = long.MinValue;
+        foreach (var entry in journal)
+        {
+            if (entry.Sequence < last)
+                return null;
+            last = entry.Sequence;
+            var exchange = new Exchange(entry, defaultYear);
+            context.Observe(exchange);
+            foreach (var judge in judges)
+                judge.Observe(exchange);
+        }
+        return context;
     }
 }
 

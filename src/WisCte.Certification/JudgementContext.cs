@@ -6,40 +6,71 @@ using WisCte.Journal;
 
 namespace WisCte.Certification;
 
-/// <summary>The recorded traffic being judged, read once, with what several rules need.</summary>
+/// <summary>
+/// The recorded traffic being judged. The judgement reads the journal once, forward (<see cref="Observe"/>), keeping
+/// what several rules need: what the SIS left (<see cref="FinalState"/>), the school years used, and where each record
+/// was first and last written. Nothing holds the exchanges themselves, so memory grows with the records left, not with
+/// the requests. <see cref="Exchanges"/> reads the journal again, for an explanation only a failed check needs.
+/// </summary>
 public sealed class JudgementContext
 {
-    public JudgementContext(IEnumerable<JournalEntry> entries, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
+    private readonly IEnumerable<JournalEntry> _journal;
+    private readonly SchoolYear _defaultYear;
+    private readonly HashSet<SchoolYear> _years;
+    private readonly Dictionary<(int?, string, string), (long First, long Last)> _writes = [];
+
+    /// <param name="journal">The journal in sequence order; enumerated once by the judgement, again only by <see cref="Exchanges"/>.</param>
+    public JudgementContext(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
     {
+        _journal = journal;
+        _defaultYear = defaultYear;
+        _years = [defaultYear];
         UseCases = useCases;
-        Exchanges = [.. entries.OrderBy(e => e.Sequence).Select(e => new Exchange(e, defaultYear))];
-        SchoolYears = [.. Exchanges.Where(e => e.IsData && e.Route.Year is not null).Select(e => e.Route.Year!.Value).Append(defaultYear).Distinct()];
+        FinalState = FinalState.OverBaseline(Schema);
     }
 
-    /// <summary>The school years the journal's data requests used, and the judgement's default year.</summary>
-    public IReadOnlyList<SchoolYear> SchoolYears { get; }
+    /// <summary>The school years the journal's data requests used, and the judgement's default year (complete once the journal is read).</summary>
+    public IReadOnlyList<SchoolYear> SchoolYears => [.. _years.Order()];
 
     public IReadOnlyList<CertificationUseCase> UseCases { get; }
-    public IReadOnlyList<Exchange> Exchanges { get; }
+
+    /// <summary>How many entries were read.</summary>
+    public int Count { get; private set; }
+
     public SchemaCatalog Schema { get; } = SchemaCatalog.Embedded();
 
-    /// <summary>What the SIS left in WISEdata: the journal's accepted writes reduced once (POST, PUT and DELETE).</summary>
-    public FinalState FinalState => _finalState ??= FinalState.OverBaseline(Schema).ApplyAll(Exchanges);
+    /// <summary>What the SIS left in WISEdata: the journal's accepted writes (POST, PUT and DELETE) laid over the baseline, as they are read.</summary>
+    public FinalState FinalState { get; }
 
-    private FinalState? _finalState;
+    /// <summary>The journal read again, in order: O(journal) a call, so for what a failed check explains, never per entry.</summary>
+    public IEnumerable<Exchange> Exchanges => _journal.Select(e => new Exchange(e, _defaultYear));
+
+    /// <summary>One exchange of the judgement's single pass: what the SIS left and the facts several rules share.</summary>
+    internal void Observe(Exchange exchange)
+    {
+        Count++;
+        if (exchange.IsData && exchange.Route.Year is { } year)
+            _years.Add(year);
+        FinalState.Apply(exchange);
+        if (exchange.IsAcceptedWrite && KeyOf(exchange) is { } key)
+        {
+            var record = (exchange.Route.Year?.EndYear, exchange.Resource!.ToLowerInvariant(), key);
+            _writes[record] = _writes.TryGetValue(record, out var known) ? (known.First, exchange.Sequence) : (exchange.Sequence, exchange.Sequence);
+        }
+    }
 
     /// <summary>The records of a resource the SIS wrote and left, in every school year the journal used (DPI's own baseline records aside).</summary>
     public IEnumerable<FinalRecord> Holds(string resource) =>
         SchoolYears.SelectMany(year => FinalState.Records(year, resource)).Where(r => r.Id is not null);
 
-    /// <summary>POSTs and PUTs WISEdata accepted, in order.</summary>
-    public IEnumerable<Exchange> AcceptedWrites(string resource) =>
-        Exchanges.Where(e => e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300 && Is(e.Resource, resource) && e.Request is not null);
+    /// <summary>POSTs and PUTs WISEdata accepted, in order (the journal read again).</summary>
+    public IEnumerable<Exchange> AcceptedWrites(string resource) => Exchanges.Where(e => e.IsAcceptedWrite && Is(e.Resource, resource));
 
-    /// <summary>POSTs WISEdata accepted, in order.</summary>
+    /// <summary>POSTs WISEdata accepted, in order (the journal read again).</summary>
     public IEnumerable<Exchange> AcceptedPosts(string resource) =>
         Exchanges.Where(e => e.Method == "POST" && e.Status is 200 or 201 && Is(e.Resource, resource) && e.Request is not null);
 
+    /// <summary>DELETEs WISEdata accepted, in order (the journal read again).</summary>
     public IEnumerable<Exchange> AcceptedDeletes(string resource) =>
         Exchanges.Where(e => e.Method == "DELETE" && e.Status == 204 && Is(e.Resource, resource));
 
@@ -47,20 +78,19 @@ public sealed class JudgementContext
     public long? LastWriteOf(SchoolYear year, FinalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_lastWrites.TryGetValue(record.Resource, out var writes))
-        {
-            writes = [];
-            foreach (var exchange in AcceptedWrites(record.Resource))
-            {
-                if (KeyOf(record.Resource, exchange.Request!) is { } key)
-                    writes[(exchange.Route.Year?.EndYear, key)] = exchange.Sequence;
-            }
-            _lastWrites[record.Resource] = writes;
-        }
-        return writes.TryGetValue((year.EndYear, record.Key), out var sequence) ? sequence : null;
+        return _writes.TryGetValue((year.EndYear, record.Resource.ToLowerInvariant(), record.Key), out var written) ? written.Last : null;
     }
 
-    private readonly Dictionary<string, Dictionary<(int?, string), long>> _lastWrites = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The journal sequence of the first accepted POST or PUT of a record (by school year, resource and natural key), or null.</summary>
+    public long? FirstWriteOf(int? year, string resource, string key) =>
+        _writes.TryGetValue((year, resource.ToLowerInvariant(), key), out var written) ? written.First : null;
+
+    /// <summary>The natural key of a write's body (bound once per exchange), or null when the resource is unknown or there is no body.</summary>
+    public string? KeyOf(Exchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return exchange.KeyOnce(() => exchange.Resource is { } resource && exchange.Request is { } body ? KeyOf(resource, body) : null);
+    }
 
     /// <summary>The natural key of a POST body, or null when the resource is unknown.</summary>
     public string? KeyOf(string resource, JsonObject body) =>

@@ -32,6 +32,19 @@ public sealed class Exchange
     public bool IsServerTrouble => Status is 0 or 429 or >= 500;
     public bool IsClientError => Status is >= 400 and < 500 and not 401 and not 429;
 
+    /// <summary>A POST or PUT of a resource WISEdata accepted, with a body.</summary>
+    public bool IsAcceptedWrite => IsData && Method is "POST" or "PUT" && Status is >= 200 and < 300 && Request is not null;
+
+    private (bool Known, string? Key) _key;
+
+    /// <summary>The natural key, worked out by the first rule that asks (see <see cref="JudgementContext.KeyOf(Exchange)"/>).</summary>
+    internal string? KeyOnce(Func<string?> work)
+    {
+        if (!_key.Known)
+            _key = (true, work());
+        return _key.Key;
+    }
+
     /// <summary>The id a POST created or updated (from its Location header).</summary>
     public string? LocationId => Entry.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value?.Split('/')[^1];
 

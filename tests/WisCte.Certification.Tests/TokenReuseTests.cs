@@ -67,7 +67,7 @@ public sealed class TokenReuseTests
         }
 
         var finding = Judge.Run(journal.Entries, [], new SchoolYear(2026)).Findings.Should().ContainSingle(f => f.RuleId == Rule).Subject;
-        finding.Message.Should().Contain("fetched 17 new token(s)", "24 replacements, less the 7 that could be workers finishing");
+        finding.Message.Should().Contain("fetched 16 new token(s)", "24 replacements, less one handover of the 8 workers");
     }
 
     [Test]

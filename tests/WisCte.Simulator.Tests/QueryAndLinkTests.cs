@@ -156,6 +156,22 @@ public sealed class QueryAndLinkTests : SimulatorTestBase
         (await Lea.GetAsync("students", $"lastSurname={surname}&limit=3")).Header("Total-Count").Should().BeNull();
     }
 
+    [Test]
+    public async Task Paging_through_a_resource_sees_a_write_made_between_pages()
+    {
+        // The store keeps a read's matches between pages (so a page costs O(page)); any write must end that.
+        var surname = "Paged" + NewStudentId();
+        for (var i = 0; i < 4; i++)
+            await StudentWithSurnameAsync(surname);
+        var first = Ids(await Lea.GetAsync("students", $"lastSurname={surname}&limit=2&offset=0"));
+
+        await StudentWithSurnameAsync(surname);
+        var rest = Ids(await Lea.GetAsync("students", $"lastSurname={surname}&limit=10&offset=2"));
+
+        first.Should().HaveCount(2);
+        rest.Should().HaveCount(3, "the fifth student was written after the first page").And.NotIntersectWith(first);
+    }
+
     // ---- reference links ----
 
     /// <summary>The link must name the referenced resource and GET the very record the reference's key names.</summary>

@@ -33,9 +33,8 @@ public static class EvidenceBundle
     {
         ArgumentNullException.ThrowIfNull(verdict);
         Directory.CreateDirectory(directory);
-        var entries = journal.ToList();
-
-        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), entries.Select(e => JournalFile.ToLine(e)));
+        // Streamed: a journal read from a file is read again, entry by entry, never held whole.
+        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), journal.Select(e => JournalFile.ToLine(e)));
         File.WriteAllText(Path.Combine(directory, "verdict.json"), JsonSerializer.Serialize(new
         {
             suiteVersion = SuiteVersion,

@@ -18,16 +18,17 @@ public sealed class NegativeAttendanceOnlyRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.AcceptedWrites("studentSchoolAttendanceEvents"))
+        public override void Observe(Exchange exchange)
         {
+            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "studentSchoolAttendanceEvents"))
+                return;
             var category = JsonPath.Get(exchange.Request, "$.attendanceEventCategoryDescriptor") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-            if (category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) != true)
-                continue;
-            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1).", exchange.Sequence))
-                yield return f;
+            if (category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) == true)
+                Report(exchange.Resource, Rule, $"{exchange.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1).", exchange.Sequence);
         }
     }
 }
@@ -44,15 +45,16 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.AcceptedWrites("grades").Where(e => e.Route.Year is { } year && year.EndYear >= From.EndYear))
+        public override void Observe(Exchange exchange)
         {
-            if (JsonPath.Get(exchange.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is not JsonValue status)
-                continue;
-            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} grades carried a certificated program status ({status}) in {exchange.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0).", exchange.Sequence))
-                yield return f;
+            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "grades") || exchange.Route.Year is not { } year || year.EndYear < From.EndYear)
+                return;
+            if (JsonPath.Get(exchange.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is JsonValue status)
+                Report(exchange.Resource, Rule, $"{exchange.Method} grades carried a certificated program status ({status}) in {exchange.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0).", exchange.Sequence);
         }
     }
 }
@@ -71,15 +73,16 @@ public sealed class SectionProgramsBefore2526Rule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var exchange in context.AcceptedWrites("studentSectionAssociations").Where(e => e.Route.Year is { } year && year.EndYear < CoreFrom.EndYear))
+        public override void Observe(Exchange exchange)
         {
-            if (JsonPath.Get(exchange.Request, "$.programs") is not JsonArray { Count: > 0 })
-                continue;
-            foreach (var f in context.For(exchange.Resource, Rule, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence))
-                yield return f;
+            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "studentSectionAssociations") || exchange.Route.Year is not { } year || year.EndYear >= CoreFrom.EndYear)
+                return;
+            if (JsonPath.Get(exchange.Request, "$.programs") is JsonArray { Count: > 0 })
+                Report(exchange.Resource, Rule, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence);
         }
     }
 }
@@ -96,29 +99,33 @@ public sealed class StatusOnPrimaryEnrolmentRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Judged on what the SIS left, once the journal is read.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var year in context.SchoolYears)
+        protected override void Conclude()
         {
-            var enrolments = context.FinalState.Records(year, "studentSchoolAssociations")
-                .ToLookup(r => Roster.Student(r.Body) ?? "", r => (School: Roster.Text(Roster.Child(r.Body, "schoolReference"), "schoolId"), Type: Roster.Text(r.Body, "enrollmentTypeDescriptor").CodeValue()), StringComparer.Ordinal);
-            foreach (var association in context.FinalState.Records(year, ProgramReferences.StudentCteProgramAssociations).Where(r => r.Id is not null))
+            foreach (var year in Context.SchoolYears)
             {
-                if (ProgramReferences.Text(ProgramReferences.Extension(association.Body), "certificatedProgramStatusDescriptor") is not { } status)
-                    continue;
-                var student = Roster.Student(association.Body) ?? "";
-                var organization = Roster.Text(Roster.Child(association.Body, "educationOrganizationReference"), "educationOrganizationId");
-                var here = enrolments[student].Where(e => e.School == organization).ToList();
-                if (here.Count == 0 || !here.All(e => e.Type is "C"))
-                    continue;
-                if (enrolments[student].FirstOrDefault(e => e.School != organization && e.Type is "P" or "M") is not { School: { } primary })
-                    continue;
-                var write = context.LastWriteOf(year, association);
-                foreach (var f in context.For(association.Resource, Rule,
-                    $"Student {student}'s certificated program status ({status}) is on the CTE association at school {organization}, where the student's enrolment is Coursework; DPI assigns it to the primary enrolment (school {primary}) (use cases 1.0, 2.0).",
-                    write is { } w ? [w] : []))
-                    yield return f;
+                var enrolments = Context.FinalState.Records(year, "studentSchoolAssociations")
+                    .ToLookup(r => Roster.Student(r.Body) ?? "", r => (School: Roster.Text(Roster.Child(r.Body, "schoolReference"), "schoolId"), Type: Roster.Text(r.Body, "enrollmentTypeDescriptor").CodeValue()), StringComparer.Ordinal);
+                foreach (var association in Context.FinalState.Records(year, ProgramReferences.StudentCteProgramAssociations).Where(r => r.Id is not null))
+                {
+                    if (ProgramReferences.Text(ProgramReferences.Extension(association.Body), "certificatedProgramStatusDescriptor") is not { } status)
+                        continue;
+                    var student = Roster.Student(association.Body) ?? "";
+                    var organization = Roster.Text(Roster.Child(association.Body, "educationOrganizationReference"), "educationOrganizationId");
+                    var here = enrolments[student].Where(e => e.School == organization).ToList();
+                    if (here.Count == 0 || !here.All(e => e.Type is "C"))
+                        continue;
+                    if (enrolments[student].FirstOrDefault(e => e.School != organization && e.Type is "P" or "M") is not { School: { } primary })
+                        continue;
+                    var write = Context.LastWriteOf(year, association);
+                    Report(association.Resource, Rule,
+                        $"Student {student}'s certificated program status ({status}) is on the CTE association at school {organization}, where the student's enrolment is Coursework; DPI assigns it to the primary enrolment (school {primary}) (use cases 1.0, 2.0).",
+                        write is { } w ? [w] : []);
+                }
             }
         }
     }
@@ -136,26 +143,28 @@ public sealed class StatusDowngradeRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Holds, per record, the completed status last written and where.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var completed = new Dictionary<(int?, string), Exchange>();
-        foreach (var exchange in context.AcceptedWrites(ProgramReferences.StudentCteProgramAssociations))
+        private readonly Dictionary<(int?, string), (long Sequence, string? Status)> _completed = [];
+
+        public override void Observe(Exchange exchange)
         {
-            if (context.KeyOf(exchange.Resource!, exchange.Request!) is not { } key)
-                continue;
+            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, ProgramReferences.StudentCteProgramAssociations) || Context.KeyOf(exchange) is not { } key)
+                return;
             var status = ProgramReferences.Text(ProgramReferences.Extension(exchange.Request!), "certificatedProgramStatusDescriptor");
             var record = (exchange.Route.Year?.EndYear, key);
             switch (status.CodeValue())
             {
                 case "A" or "D":
-                    completed[record] = exchange;
+                    _completed[record] = (exchange.Sequence, status);
                     break;
-                case "B" or "C" when completed.Remove(record, out var earlier):
-                    foreach (var f in context.For(exchange.Resource, Rule,
-                        $"{exchange.Method} studentCTEProgramAssociations lowered a completed status ({ProgramReferences.Text(ProgramReferences.Extension(earlier.Request!), "certificatedProgramStatusDescriptor")}, journal {earlier.Sequence}) to {status}: DPI asks for the best, most accurate status (use cases 5.0, 11.0).",
-                        earlier.Sequence, exchange.Sequence))
-                        yield return f;
+                case "B" or "C" when _completed.Remove(record, out var earlier):
+                    Report(exchange.Resource, Rule,
+                        $"{exchange.Method} studentCTEProgramAssociations lowered a completed status ({earlier.Status}, journal {earlier.Sequence}) to {status}: DPI asks for the best, most accurate status (use cases 5.0, 11.0).",
+                        earlier.Sequence, exchange.Sequence);
                     break;
             }
         }

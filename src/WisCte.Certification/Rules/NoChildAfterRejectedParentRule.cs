@@ -7,27 +7,31 @@ public sealed class NoChildAfterRejectedParentRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Holds the students refused and not yet accepted.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var refused = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method == "POST"))
+        private readonly Dictionary<string, long> _refused = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Observe(Exchange exchange)
         {
+            if (!exchange.IsData || exchange.Method != "POST")
+                return;
             if (JudgementContext.Is(exchange.Resource, "students") && exchange.Request?["studentUniqueId"]?.ToString() is { } student)
             {
                 if (exchange.IsClientError)
-                    refused[student] = exchange.Sequence;
+                    _refused[student] = exchange.Sequence;
                 else if (exchange.Status is 200 or 201)
-                    refused.Remove(student);
-                continue;
+                    _refused.Remove(student);
+                return;
             }
-            var child = exchange.Request?["studentReference"]?["studentUniqueId"]?.ToString();
-            if (child is not null && refused.TryGetValue(child, out var parent))
+            var child = _refused.Count == 0 ? null : exchange.Request?["studentReference"]?["studentUniqueId"]?.ToString();
+            if (child is not null && _refused.TryGetValue(child, out var parent))
             {
-                foreach (var finding in context.For(exchange.Resource, Rule,
-                             $"{exchange.Resource} for student {child} was sent after WISEdata refused the student (journal {parent}) and before the student was accepted.",
-                             parent, exchange.Sequence))
-                    yield return finding;
+                Report(exchange.Resource, Rule,
+                    $"{exchange.Resource} for student {child} was sent after WISEdata refused the student (journal {parent}) and before the student was accepted.",
+                    parent, exchange.Sequence);
             }
         }
     }

@@ -19,66 +19,63 @@ public sealed partial class RefusedRequestRule : ICertificationRule
         .. RuleCatalog.All.Where(e => e.Id.StartsWith("WI-L1-", StringComparison.Ordinal)),
     ];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Refusals are kept (they are findings) and named at the end, when the whole journal says what was sent later.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var accepted = new Lazy<Dictionary<(int?, string, string), long>>(() => AcceptedKeys(context));
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" or "DELETE" && e.IsClientError))
+        private readonly List<Exchange> _refused = [];
+
+        public override void Observe(Exchange exchange)
         {
-            var what = $"{exchange.Method} {exchange.Resource} was refused with {exchange.Status} {exchange.ProblemType}";
-            var dpiRules = exchange.ValidationMessages.Select(m => DpiRule().Match(m)).Where(m => m.Success).Select(m => m.Groups["rule"].Value).Distinct(StringComparer.Ordinal).ToList();
-            var reasons = dpiRules.Count > 0
-                ? dpiRules.Select(r => (Rule: RuleCatalog.Find(r) ?? UnknownDpiRule(r), Text: $"{what}: DPI rule {r}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains(r, StringComparison.Ordinal)))}"))
-                : [Classify(context, exchange, what, accepted)];
-            foreach (var (rule, text) in reasons)
+            if (exchange.IsData && exchange.Method is "POST" or "PUT" or "DELETE" && exchange.IsClientError)
+                _refused.Add(exchange);
+        }
+
+        protected override void Conclude()
+        {
+            foreach (var exchange in _refused)
             {
-                foreach (var finding in context.For(exchange.Resource, rule, text, exchange.Sequence))
-                    yield return finding;
+                var what = $"{exchange.Method} {exchange.Resource} was refused with {exchange.Status} {exchange.ProblemType}";
+                var dpiRules = exchange.ValidationMessages.Select(m => DpiRule().Match(m)).Where(m => m.Success).Select(m => m.Groups["rule"].Value).Distinct(StringComparer.Ordinal).ToList();
+                var reasons = dpiRules.Count > 0
+                    ? dpiRules.Select(r => (Rule: RuleCatalog.Find(r) ?? UnknownDpiRule(r), Text: $"{what}: DPI rule {r}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains(r, StringComparison.Ordinal)))}"))
+                    : [Classify(exchange, what)];
+                foreach (var (rule, text) in reasons)
+                    Report(exchange.Resource, rule, text, exchange.Sequence);
             }
         }
-    }
 
-    private static (RuleEntry, string) Classify(JudgementContext context, Exchange exchange, string what, Lazy<Dictionary<(int?, string, string), long>> accepted) => exchange.ProblemType switch
-    {
-        "urn:ed-fi:api:data-conflict:unresolved-reference" when SentLater(context, exchange, accepted.Value) =>
-            (RuleCatalog.ParentFirst, $"{what}: it names a record WISEdata did not have yet, which the SIS sent later: parents must be sent before their children."),
-        "urn:ed-fi:api:data-conflict:unresolved-reference" =>
-            (RuleCatalog.Reference, $"{what}: {exchange.Response?["detail"]} The SIS never sent such a record in this run: check the reference's identifying values (a typo, another school year's section or session, a program of another organisation)."),
-        "urn:ed-fi:api:data-conflict:dependent-item-exists" => (RuleCatalog.DeleteChildrenFirst, $"{what}: records still reference it: delete children before their parents."),
-        "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported" => (RuleCatalog.KeyChange, $"{what}: its identifying values cannot change in place (delete and re-create, as DPI's use case 15.2 says)."),
-        _ when exchange.ValidationMessages.Any(m => m.Contains("does not exist", StringComparison.Ordinal) && m.Contains("Descriptor", StringComparison.Ordinal)) =>
-            (RuleCatalog.Descriptor, $"{what}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains("does not exist", StringComparison.Ordinal)))}"),
-        _ => (RuleCatalog.Refused, $"{what}: {string.Join("; ", exchange.ValidationMessages.DefaultIfEmpty(exchange.Response?["detail"]?.ToString() ?? ""))}"),
-    };
-
-    /// <summary>Where each record the SIS wrote first got in: (school year, resource, natural key) → journal sequence. One pass.</summary>
-    private static Dictionary<(int?, string, string), long> AcceptedKeys(JudgementContext context)
-    {
-        var keys = new Dictionary<(int?, string, string), long>();
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" && e.Status is >= 200 and < 300 && e.Request is not null))
+        private (RuleEntry, string) Classify(Exchange exchange, string what) => exchange.ProblemType switch
         {
-            if (context.KeyOf(exchange.Resource!, exchange.Request!) is { } key)
-                keys.TryAdd((exchange.Route.Year?.EndYear, exchange.Resource!.ToLowerInvariant(), key), exchange.Sequence);
-        }
-        return keys;
-    }
+            "urn:ed-fi:api:data-conflict:unresolved-reference" when SentLater(exchange) =>
+                (RuleCatalog.ParentFirst, $"{what}: it names a record WISEdata did not have yet, which the SIS sent later: parents must be sent before their children."),
+            "urn:ed-fi:api:data-conflict:unresolved-reference" =>
+                (RuleCatalog.Reference, $"{what}: {exchange.Response?["detail"]} The SIS never sent such a record in this run: check the reference's identifying values (a typo, another school year's section or session, a program of another organisation)."),
+            "urn:ed-fi:api:data-conflict:dependent-item-exists" => (RuleCatalog.DeleteChildrenFirst, $"{what}: records still reference it: delete children before their parents."),
+            "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported" => (RuleCatalog.KeyChange, $"{what}: its identifying values cannot change in place (delete and re-create, as DPI's use case 15.2 says)."),
+            _ when exchange.ValidationMessages.Any(m => m.Contains("does not exist", StringComparison.Ordinal) && m.Contains("Descriptor", StringComparison.Ordinal)) =>
+                (RuleCatalog.Descriptor, $"{what}: {string.Join("; ", exchange.ValidationMessages.Where(m => m.Contains("does not exist", StringComparison.Ordinal)))}"),
+            _ => (RuleCatalog.Refused, $"{what}: {string.Join("; ", exchange.ValidationMessages.DefaultIfEmpty(exchange.Response?["detail"]?.ToString() ?? ""))}"),
+        };
 
-    /// <summary>Whether a record the refused body references was accepted after the refusal (an ordering mistake, not a wrong reference).</summary>
-    private static bool SentLater(JudgementContext context, Exchange refused, Dictionary<(int?, string, string), long> accepted)
-    {
-        if (refused.Request is null || context.Schema.Find(refused.Resource!) is not { } schema)
+        /// <summary>Whether a record the refused body references was first accepted after the refusal (an ordering mistake, not a wrong reference).</summary>
+        private bool SentLater(Exchange refused)
+        {
+            if (refused.Request is null || Context.Schema.Find(refused.Resource!) is not { } schema)
+                return false;
+            var year = refused.Route.Year?.EndYear;
+            foreach (var reference in BodyBinder.Bind(schema.Root, refused.Request).References)
+            {
+                foreach (var target in Context.Schema.TargetsOf(reference.ReferenceName))
+                {
+                    if (Context.Schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, reference.Fields) is { } key
+                        && Context.FirstWriteOf(year, target, key) is { } at && at > refused.Sequence)
+                        return true;
+                }
+            }
             return false;
-        var year = refused.Route.Year?.EndYear;
-        foreach (var reference in BodyBinder.Bind(schema.Root, refused.Request).References)
-        {
-            foreach (var target in context.Schema.TargetsOf(reference.ReferenceName))
-            {
-                if (context.Schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, reference.Fields) is { } key
-                    && accepted.TryGetValue((year, target.ToLowerInvariant(), key), out var at) && at > refused.Sequence)
-                    return true;
-            }
         }
-        return false;
     }
 
     /// <summary>A DPI rule a proxied WISEdata quoted that the catalogue does not know: still a refusal, named as WISEdata named it.</summary>

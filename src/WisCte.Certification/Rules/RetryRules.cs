@@ -14,10 +14,46 @@ public sealed class BackOffRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.BackOff, RuleCatalog.GiveUp];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>
+    /// Runs of one request (same client, method, path, body) that start with server trouble and retry it: only the
+    /// requests that met trouble are held, until the run ends.
+    /// </summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var attempts in RetryRuns(context))
+        private readonly Dictionary<string, List<Exchange>> _open = new(StringComparer.Ordinal);
+
+        public override void Observe(Exchange exchange)
+        {
+            if (!exchange.IsData)
+                return;
+            // Only a request that met trouble, or may retry one that did, needs its signature.
+            if (!exchange.IsServerTrouble && _open.Count == 0)
+                return;
+            var key = exchange.Entry.ClientId + "\n" + exchange.Signature;
+            if (_open.TryGetValue(key, out var run))
+            {
+                run.Add(exchange);
+                if (!exchange.IsServerTrouble)
+                {
+                    _open.Remove(key);
+                    JudgeRun(run);
+                }
+            }
+            else if (exchange.IsServerTrouble)
+            {
+                _open[key] = [exchange];
+            }
+        }
+
+        protected override void Conclude()
+        {
+            foreach (var run in _open.Values.Where(r => r.Count > 1))
+                JudgeRun(run);
+        }
+
+        private void JudgeRun(List<Exchange> attempts)
         {
             var resource = attempts[0].Resource;
             var gaps = new List<TimeSpan>();
@@ -27,52 +63,15 @@ public sealed class BackOffRule : ICertificationRule
                 var gap = attempts[i].Entry.Timestamp - failed.Entry.Timestamp - TimeSpan.FromMilliseconds(failed.Entry.DurationMs);
                 gaps.Add(gap);
                 if (RetryAfter(failed) is { } wait && gap < wait - TimeSpan.FromMilliseconds(50))
-                {
-                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {failed.Status} that said Retry-After: {wait.TotalSeconds:0} s.", failed.Sequence, attempts[i].Sequence))
-                        yield return f;
-                }
+                    Report(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {failed.Status} that said Retry-After: {wait.TotalSeconds:0} s.", failed.Sequence, attempts[i].Sequence);
                 else if (gap < Immediate)
-                {
-                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {Describe(failed)}: back off before retrying.", failed.Sequence, attempts[i].Sequence))
-                        yield return f;
-                }
+                    Report(resource, RuleCatalog.BackOff, $"{failed.Method} {resource} was retried {gap.TotalMilliseconds:0} ms after a {Describe(failed)}: back off before retrying.", failed.Sequence, attempts[i].Sequence);
                 else if (i >= 2 && gap <= gaps[^2] && RetryAfter(failed) is null)
-                {
-                    foreach (var f in context.For(resource, RuleCatalog.BackOff, $"{failed.Method} {resource}: the delays between retries do not grow ({gaps[^2].TotalMilliseconds:0} ms, then {gap.TotalMilliseconds:0} ms).", failed.Sequence, attempts[i].Sequence))
-                        yield return f;
-                }
+                    Report(resource, RuleCatalog.BackOff, $"{failed.Method} {resource}: the delays between retries do not grow ({gaps[^2].TotalMilliseconds:0} ms, then {gap.TotalMilliseconds:0} ms).", failed.Sequence, attempts[i].Sequence);
             }
             if (attempts.Count > MaxAttempts)
-            {
-                foreach (var f in context.For(resource, RuleCatalog.GiveUp, $"{attempts[0].Method} {resource} was sent {attempts.Count} times after server errors: give up after at most {MaxAttempts} attempts.", [.. attempts.Select(a => a.Sequence)]))
-                    yield return f;
-            }
+                Report(resource, RuleCatalog.GiveUp, $"{attempts[0].Method} {resource} was sent {attempts.Count} times after server errors: give up after at most {MaxAttempts} attempts.", [.. attempts.Select(a => a.Sequence)]);
         }
-    }
-
-    /// <summary>Runs of one request (same client, method, path, body) that start with server trouble and retry it.</summary>
-    private static IEnumerable<List<Exchange>> RetryRuns(JudgementContext context)
-    {
-        var open = new Dictionary<string, List<Exchange>>(StringComparer.Ordinal);
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData))
-        {
-            var key = exchange.Entry.ClientId + "\n" + exchange.Signature;
-            if (open.TryGetValue(key, out var run))
-            {
-                run.Add(exchange);
-                if (!exchange.IsServerTrouble)
-                {
-                    open.Remove(key);
-                    yield return run;
-                }
-            }
-            else if (exchange.IsServerTrouble)
-            {
-                open[key] = [exchange];
-            }
-        }
-        foreach (var run in open.Values.Where(r => r.Count > 1))
-            yield return run;
     }
 
     private static TimeSpan? RetryAfter(Exchange exchange) =>
@@ -88,29 +87,34 @@ public sealed class NoResendAfterRefusalRule : ICertificationRule
 {
     public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.NoResendAfterRefusal];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Holds the refused requests' signatures until repeated, and each client's last accepted write.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var refused = new Dictionary<string, (long Sequence, bool Conflict)>(StringComparer.Ordinal);
-        var lastAcceptedWrite = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Method is "POST" or "PUT" or "DELETE"))
+        private readonly Dictionary<string, (long Sequence, bool Conflict)> _refused = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _lastAcceptedWrite = new(StringComparer.Ordinal);
+
+        public override void Observe(Exchange exchange)
         {
+            if (!exchange.IsData || exchange.Method is not ("POST" or "PUT" or "DELETE"))
+                return;
             var client = exchange.Entry.ClientId ?? "";
-            var key = client + "\n" + exchange.Signature;
-            if (refused.TryGetValue(key, out var first))
+            // Only a refusal, or what may repeat one, needs its signature.
+            if (exchange.IsClientError || _refused.Count > 0)
             {
-                var changedSince = lastAcceptedWrite.TryGetValue(client, out var written) && written > first.Sequence;
-                if (!(first.Conflict && changedSince && !exchange.IsClientError))
+                var key = client + "\n" + exchange.Signature;
+                if (_refused.Remove(key, out var first)) // one finding per repetition run
                 {
-                    foreach (var f in context.For(exchange.Resource, RuleCatalog.NoResendAfterRefusal, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first.Sequence}).", first.Sequence, exchange.Sequence))
-                        yield return f;
+                    var changedSince = _lastAcceptedWrite.TryGetValue(client, out var written) && written > first.Sequence;
+                    if (!(first.Conflict && changedSince && !exchange.IsClientError))
+                        Report(exchange.Resource, RuleCatalog.NoResendAfterRefusal, $"{exchange.Method} {exchange.Resource} was sent again unchanged after WISEdata refused it (journal {first.Sequence}).", first.Sequence, exchange.Sequence);
                 }
-                refused.Remove(key); // one finding per repetition run
+                if (exchange.IsClientError)
+                    _refused[key] = (exchange.Sequence, exchange.Status == 409);
             }
-            if (exchange.IsClientError)
-                refused[key] = (exchange.Sequence, exchange.Status == 409);
-            else if (exchange.Status is >= 200 and < 300)
-                lastAcceptedWrite[client] = exchange.Sequence;
+            if (exchange.Status is >= 200 and < 300)
+                _lastAcceptedWrite[client] = exchange.Sequence;
         }
     }
 }

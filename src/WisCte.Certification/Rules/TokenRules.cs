@@ -1,3 +1,4 @@
+using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 
 namespace WisCte.Certification.Rules;
@@ -17,65 +18,118 @@ public sealed class TokenReuseRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [RuleCatalog.TokenReuse];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Per client and school year: each token's life and the token fetches (both as many as the tokens), and the one-token-at-a-time reading for journals without fingerprints.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var client in context.Exchanges.Where(e => e.Entry.ClientId is not null).GroupBy(e => (e.Entry.ClientId, e.Route.Year)))
+        private readonly Dictionary<(string Client, SchoolYear? Year), Client> _clients = [];
+
+        public override void Observe(Exchange exchange)
         {
-            var exchanges = client.ToList();
-            var needless = exchanges.Any(e => e.IsToken && e.Status == 200 && e.Entry.TokenFingerprint is not null)
-                ? ReplacedWhileValid(exchanges)
-                : NewWhileValid(exchanges);
-            if (needless.Count == 0)
-                continue;
-            foreach (var f in context.For(null, RuleCatalog.TokenReuse, $"Client {client.Key.ClientId} fetched {needless.Count} new token(s) while a token it had stopped using was still valid and no 401 had come: each worker should reuse its token until it expires.", [.. needless]))
-                yield return f;
+            if (exchange.Entry.ClientId is not { } id)
+                return;
+            var key = (id, exchange.Route.Year);
+            if (!_clients.TryGetValue(key, out var client))
+                _clients[key] = client = new Client();
+            client.Observe(exchange);
+        }
+
+        protected override void Conclude()
+        {
+            foreach (var ((id, _), client) in _clients)
+            {
+                var needless = client.Needless();
+                if (needless.Count > 0)
+                    Report(null, RuleCatalog.TokenReuse, $"Client {id} fetched {needless.Count} new token(s) while a token it had stopped using was still valid and no 401 had come: each worker should reuse its token until it expires.", [.. needless]);
+            }
         }
     }
 
-    /// <summary>
-    /// The token fetches that replaced a good token. One pass learns each token's life; a sweep in journal order then
-    /// matches each fetch with one token dropped before it (last used, still valid, never refused): a worker that drops
-    /// its token and fetches another. Each dropped token is matched once, so workers that drop and fetch together are
-    /// each counted, and many workers finishing before one fetch count once.
-    /// </summary>
-    private static List<long> ReplacedWhileValid(List<Exchange> exchanges)
+    private sealed class Client
     {
-        var tokens = new Dictionary<string, TokenLife>(StringComparer.Ordinal);
-        var fetches = new List<(long Sequence, DateTimeOffset At)>();
-        foreach (var exchange in exchanges)
+        private readonly Dictionary<string, TokenLife> _tokens = new(StringComparer.Ordinal);
+        private readonly List<(long Sequence, DateTimeOffset At)> _fetches = [];
+        private readonly List<long> _newWhileValid = [];
+        private DateTimeOffset? _expires;
+        private bool _unauthorizedSince;
+        private bool _fingerprinted;
+
+        public void Observe(Exchange exchange)
+        {
+            ObserveByToken(exchange);
+            ObserveInTurn(exchange);
+        }
+
+        /// <summary>Where token fetches carry fingerprints, judged per token; otherwise one token at a time.</summary>
+        public List<long> Needless() => _fingerprinted ? ReplacedWhileValid() : _newWhileValid;
+
+        private void ObserveByToken(Exchange exchange)
         {
             if (exchange.Entry.TokenFingerprint is not { } fingerprint)
-                continue;
+                return;
             if (exchange.IsToken)
             {
                 if (exchange.Status != 200)
-                    continue;
-                tokens[fingerprint] = new TokenLife { Fetched = exchange.Sequence, ExpiresAt = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange)) };
-                fetches.Add((exchange.Sequence, exchange.Entry.Timestamp));
+                    return;
+                _fingerprinted = true;
+                _tokens[fingerprint] = new TokenLife { Fetched = exchange.Sequence, ExpiresAt = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange)) };
+                _fetches.Add((exchange.Sequence, exchange.Entry.Timestamp));
             }
-            else if (tokens.TryGetValue(fingerprint, out var life))
+            else if (_tokens.TryGetValue(fingerprint, out var life))
             {
                 life.LastUse = exchange.Sequence;
                 life.Refused |= exchange.Status == 401;
             }
         }
-        var dropped = tokens.Values.Where(t => t.LastUse is not null && !t.Refused).OrderBy(t => t.LastUse).ToList();
-        var stillGood = new PriorityQueue<TokenLife, DateTimeOffset>(); // dropped before the current fetch, by expiry
-        var (next, needless) = (0, new List<long>());
-        foreach (var (sequence, at) in fetches)
+
+        /// <summary>Without fingerprints a journal cannot tell workers apart: any new token while the last is valid is needless.</summary>
+        private void ObserveInTurn(Exchange exchange)
         {
-            for (; next < dropped.Count && dropped[next].LastUse < sequence; next++)
-                stillGood.Enqueue(dropped[next], dropped[next].ExpiresAt);
-            while (stillGood.TryPeek(out _, out var expires) && expires - Margin <= at)
-                stillGood.Dequeue();
-            if (stillGood.TryDequeue(out _, out _))
-                needless.Add(sequence);
+            if (exchange.IsToken && exchange.Status == 200)
+            {
+                if (_expires is { } validUntil && exchange.Entry.Timestamp < validUntil - Margin && !_unauthorizedSince)
+                    _newWhileValid.Add(exchange.Sequence);
+                _expires = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange));
+                _unauthorizedSince = false;
+            }
+            else if (exchange.Status == 401)
+            {
+                _unauthorizedSince = true;
+            }
         }
-        // A worker that finishes drops a good token, and another worker starting later fetches one: the journal cannot
-        // tell that from a replacement. Up to one fewer than the most workers the SIS ran at once is allowed for it.
-        var allowance = PeakInUse(tokens.Values) - 1;
-        return [.. needless.Skip(Math.Max(0, allowance))];
+
+        /// <summary>
+        /// The token fetches that replaced a good token: a sweep in journal order matches each fetch with one token
+        /// dropped before it (last used, still valid, never refused): a worker that drops its token and fetches another.
+        /// Each dropped token is matched once, so workers that drop and fetch together are each counted, and many workers
+        /// finishing before one fetch count once.
+        /// </summary>
+        private List<long> ReplacedWhileValid()
+        {
+            var dropped = _tokens.Values.Where(t => t.LastUse is not null && !t.Refused).OrderBy(t => t.LastUse).ToList();
+            var stillGood = new PriorityQueue<TokenLife, DateTimeOffset>(); // dropped before the current fetch, by expiry
+            var (next, needless, burst, largestBurst) = (0, new List<long>(), 0, 0);
+            foreach (var (sequence, at) in _fetches)
+            {
+                var droppedSince = next;
+                for (; next < dropped.Count && dropped[next].LastUse < sequence; next++)
+                    stillGood.Enqueue(dropped[next], dropped[next].ExpiresAt);
+                while (stillGood.TryPeek(out _, out var expires) && expires - Margin <= at)
+                    stillGood.Dequeue();
+                if (!stillGood.TryDequeue(out _, out _))
+                    continue;
+                needless.Add(sequence);
+                // Fetches matched with tokens all dropped before the first of them: one group of workers handing over.
+                burst = next > droppedSince ? 1 : burst + 1;
+                largestBurst = Math.Max(largestBurst, burst);
+            }
+            // A worker that finishes drops a good token, and another worker starting later fetches one: the journal cannot
+            // tell that from a replacement. Allowed for it: one fewer than the most tokens the SIS held at once, or one
+            // handover of a pool of workers (two or more tokens dropped, then as many fetched), whichever is more.
+            var allowance = Math.Max(PeakInUse(_tokens.Values) - 1, largestBurst >= 2 ? largestBurst : 0);
+            return [.. needless.Skip(allowance)];
+        }
     }
 
     /// <summary>The most tokens held at once (from a token's fetch to its last use), by a sweep over those moments.</summary>
@@ -91,29 +145,6 @@ public sealed class TokenReuseRule : ICertificationRule
             peak = Math.Max(peak, inUse);
         }
         return peak;
-    }
-
-    /// <summary>Without fingerprints a journal cannot tell workers apart: one token at a time per client.</summary>
-    private static List<long> NewWhileValid(List<Exchange> exchanges)
-    {
-        DateTimeOffset? expires = null;
-        var unauthorizedSince = false;
-        var needless = new List<long>();
-        foreach (var exchange in exchanges)
-        {
-            if (exchange.IsToken && exchange.Status == 200)
-            {
-                if (expires is { } validUntil && exchange.Entry.Timestamp < validUntil - Margin && !unauthorizedSince)
-                    needless.Add(exchange.Sequence);
-                expires = exchange.Entry.Timestamp.AddSeconds(ExpiresIn(exchange));
-                unauthorizedSince = false;
-            }
-            else if (exchange.Status == 401)
-            {
-                unauthorizedSince = true;
-            }
-        }
-        return needless;
     }
 
     private static long ExpiresIn(Exchange tokenResponse) =>
@@ -144,61 +175,89 @@ public sealed class RenewAfterUnauthorizedRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>
+    /// Per client: its token fetches, each refused token's first 401 and the requests that still carried it after (all
+    /// as many as the refusals), and the 401s in a row for journals without token names. Judged at the end, since the
+    /// fetch that answers a 401 may be journaled after requests sent while it was on its way.
+    /// </summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var client in context.Exchanges.Where(e => e.Entry.ClientId is not null).GroupBy(e => e.Entry.ClientId, StringComparer.Ordinal))
+        private readonly Dictionary<string, Client> _clients = new(StringComparer.Ordinal);
+
+        public override void Observe(Exchange exchange)
         {
-            var exchanges = client.ToList();
-            var kept = exchanges.Any(e => !e.IsToken && e.Entry.TokenFingerprint is not null) ? KeptByToken(exchanges) : KeptInARow(exchanges);
-            foreach (var (refused, again) in kept)
+            if (exchange.Entry.ClientId is not { } id)
+                return;
+            if (!_clients.TryGetValue(id, out var client))
+                _clients[id] = client = new Client();
+            client.Observe(exchange);
+        }
+
+        protected override void Conclude()
+        {
+            foreach (var (id, client) in _clients)
             {
-                foreach (var f in context.For(again.Resource, Rule, $"Client {client.Key} sent journal {again.Sequence} with a token WISEdata had refused (401 at journal {refused.Sequence}) instead of fetching a new one.", refused.Sequence, again.Sequence))
-                    yield return f;
+                foreach (var (refused, again) in client.Kept())
+                    Report(again.Resource, Rule, $"Client {id} sent journal {again.Sequence} with a token WISEdata had refused (401 at journal {refused.Sequence}) instead of fetching a new one.", refused.Sequence, again.Sequence);
             }
         }
     }
 
-    /// <summary>Per refused token, the first request that still carried it once a new token was at hand (or, with none fetched, once its 401 came back).</summary>
-    private static IEnumerable<(Exchange Refused, Exchange Again)> KeptByToken(List<Exchange> exchanges)
+    private sealed record Sent(string? Resource, long Sequence, DateTimeOffset At, double DurationMs)
     {
-        var fetches = exchanges.Where(e => e.IsToken && e.Status == 200).Select(e => e.Entry).OrderBy(e => e.Timestamp).ToList();
-        var refused = new Dictionary<string, (Exchange First, DateTimeOffset KeptFrom)>(StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var exchange in exchanges.Where(e => !e.IsToken && e.Entry.TokenFingerprint is not null))
-        {
-            var token = exchange.Entry.TokenFingerprint!;
-            if (refused.TryGetValue(token, out var known))
-            {
-                if (exchange.Entry.Timestamp >= known.KeptFrom && reported.Add(token))
-                    yield return (known.First, exchange);
-            }
-            else if (exchange.Status == 401)
-            {
-                var at = RuleHelpers.FirstPast(fetches, f => f.Timestamp > exchange.Entry.Timestamp);
-                var next = at >= 0 ? fetches[at] : exchange.Entry;
-                refused[token] = (exchange, next.Timestamp + TimeSpan.FromMilliseconds(next.DurationMs));
-            }
-        }
+        public static Sent Of(Exchange exchange) => new(exchange.Resource, exchange.Sequence, exchange.Entry.Timestamp, exchange.Entry.DurationMs);
     }
 
-    private static IEnumerable<(Exchange Refused, Exchange Again)> KeptInARow(List<Exchange> exchanges)
+    private sealed class Client
     {
-        Exchange? unauthorized = null;
-        foreach (var exchange in exchanges)
+        private readonly List<Sent> _fetches = [];
+        private readonly Dictionary<string, (Sent First, List<Sent> After)> _refused = new(StringComparer.Ordinal);
+        private readonly List<(Sent Refused, Sent Again)> _inARow = [];
+        private Sent? _unauthorized;
+        private bool _fingerprinted;
+
+        public void Observe(Exchange exchange)
         {
+            if (exchange.IsToken && exchange.Status == 200)
+                _fetches.Add(Sent.Of(exchange));
+            if (!exchange.IsToken && exchange.Entry.TokenFingerprint is { } token)
+            {
+                _fingerprinted = true;
+                if (_refused.TryGetValue(token, out var known))
+                    known.After.Add(Sent.Of(exchange));
+                else if (exchange.Status == 401)
+                    _refused[token] = (Sent.Of(exchange), []);
+            }
+            // Journals without token names: two 401s of the client with no token fetch between.
             if (exchange.IsToken || exchange.Status != 401)
+                _unauthorized = null;
+            else if (_unauthorized is not null)
             {
-                unauthorized = null;
-                continue;
+                _inARow.Add((_unauthorized, Sent.Of(exchange)));
+                _unauthorized = null; // one finding per run of 401s
             }
-            if (unauthorized is not null)
+            else
+                _unauthorized = Sent.Of(exchange);
+        }
+
+        /// <summary>Per refused token, the first request that still carried it once a new token was at hand (or, with none fetched, once its 401 came back).</summary>
+        public IEnumerable<(Sent Refused, Sent Again)> Kept()
+        {
+            if (!_fingerprinted)
+                return _inARow;
+            var fetches = _fetches.OrderBy(f => f.At).ToList();
+            var kept = new List<(Sent, Sent)>();
+            foreach (var (first, after) in _refused.Values)
             {
-                yield return (unauthorized, exchange);
-                unauthorized = null; // one finding per run of 401s
-                continue;
+                var at = RuleHelpers.FirstPast(fetches, f => f.At > first.At);
+                var next = at >= 0 ? fetches[at] : first;
+                var keptFrom = next.At + TimeSpan.FromMilliseconds(next.DurationMs);
+                if (after.FirstOrDefault(a => a.At >= keptFrom) is { } again)
+                    kept.Add((first, again));
             }
-            unauthorized = exchange;
+            return kept;
         }
     }
 }

@@ -12,29 +12,30 @@ public sealed class UpdateInPlaceRule : ICertificationRule
 
     public IReadOnlyList<RuleEntry> Entries => [Rule];
 
-    public IEnumerable<Finding> Judge(JudgementContext context)
+    public RuleJudge Start(JudgementContext context) => new Judge(context);
+
+    /// <summary>Holds the key of each id a POST gave, and the keys deleted and not yet posted again.</summary>
+    private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var keyOfId = new Dictionary<string, (string Resource, string Key)>(StringComparer.OrdinalIgnoreCase);
-        var deleted = new Dictionary<(string, string), long>();
-        foreach (var exchange in context.Exchanges.Where(e => e.IsData && e.Resource is not null))
+        private readonly Dictionary<string, (string Resource, string Key)> _keyOfId = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<(string, string), long> _deleted = [];
+
+        public override void Observe(Exchange exchange)
         {
-            var resource = exchange.Resource!;
-            if (exchange.Method == "POST" && exchange.Status is 200 or 201 && exchange.Request is { } body && context.KeyOf(resource, body) is { } key)
+            if (!exchange.IsData || exchange.Resource is not { } resource)
+                return;
+            if (exchange.Method == "POST" && exchange.Status is 200 or 201 && exchange.Request is not null && Context.KeyOf(exchange) is { } key)
             {
-                if (deleted.Remove((resource.ToUpperInvariant(), key), out var deletion) && !DeleteAndRecreate.Contains(resource, StringComparer.OrdinalIgnoreCase))
+                if (_deleted.Remove((resource.ToUpperInvariant(), key), out var deletion) && !DeleteAndRecreate.Contains(resource, StringComparer.OrdinalIgnoreCase))
                 {
-                    foreach (var finding in context.For(resource, Rule,
-                                 $"{resource} was changed by DELETE (journal {deletion}) then POST of the same record: update it in place with POST or PUT.",
-                                 deletion, exchange.Sequence))
-                        yield return finding;
+                    Report(resource, Rule, $"{resource} was changed by DELETE (journal {deletion}) then POST of the same record: update it in place with POST or PUT.", deletion, exchange.Sequence);
                 }
                 if (exchange.LocationId is { } id)
-                    keyOfId[id] = (resource, key);
+                    _keyOfId[id] = (resource, key);
             }
-            else if (exchange.Method == "DELETE" && exchange.Status == 204 && exchange.Id is { } id && keyOfId.TryGetValue(id, out var known))
+            else if (exchange.Method == "DELETE" && exchange.Status == 204 && exchange.Id is { } id && _keyOfId.TryGetValue(id, out var known))
             {
-                deleted[(known.Resource.ToUpperInvariant(), known.Key)] = exchange.Sequence;
+                _deleted[(known.Resource.ToUpperInvariant(), known.Key)] = exchange.Sequence;
             }
         }
     }

@@ -23,7 +23,7 @@ public static class VerifyCommand
         };
         command.SetAction(async (parse, _) =>
         {
-            IReadOnlyList<JournalEntry> entries;
+            IEnumerable<JournalEntry> entries;
             IReadOnlyList<WisCte.Certification.UseCases.CertificationUseCase> chosen;
             SchoolYear year;
             try
@@ -37,23 +37,22 @@ public static class VerifyCommand
                 await error.WriteLineAsync($"wiscte verify: {ex.Message}");
                 return 2;
             }
-            var verdict = Judge.Run(entries, chosen, year);
+            Verdict verdict;
+            try
+            {
+                verdict = Judge.Run(entries, chosen, year);
+            }
+            catch (InvalidDataException ex)
+            {
+                await error.WriteLineAsync($"wiscte verify: --journal: {ex.Message} Nothing was judged.");
+                return 2;
+            }
             return await CertificationOutput.FinishAsync(verdict, entries, parse.GetValue(outDirectory)!, $"journal {parse.GetValue(journal)}", output);
         });
         return command;
     }
 
-    private static List<JournalEntry> Read(string path)
-    {
-        if (!File.Exists(path))
-            throw new SettingsException($"--journal: there is no journal at {path}.");
-        try
-        {
-            return [.. JournalFile.Read(path)];
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new SettingsException($"--journal: {ex.Message}", ex);
-        }
-    }
+    /// <summary>The journal, streamed from its file: read once by the judgement and once more into the bundle, never held whole.</summary>
+    private static IEnumerable<JournalEntry> Read(string path) =>
+        File.Exists(path) ? JournalFile.Read(path) : throw new SettingsException($"--journal: there is no journal at {path}.");
 }

@@ -51,10 +51,8 @@ internal sealed class ResourceEndpoint(SimulatorState state, L1RuleSet rules)
         return context.Store!.Atomically(s =>
         {
             // The query's own filters first: they are cheap, the authorization walks the document's references.
-            var matches = s.All(resource.Endpoint)
-                .Where(query.Matches)
-                .Where(d => Authorize(context, resource, d.Body, s, DataAction.Read) is null)
-                .ToList();
+            var reader = context.Client.LocalEducationAgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "?" + query.Key;
+            var matches = s.Matching(resource.Endpoint, reader, d => query.Matches(d) && Authorize(context, resource, d.Body, s, DataAction.Read) is null);
             return paging.Answer(paging.PageOf(matches).Select(d => (JsonNode)Render(s, resource, d)), matches.Count);
         });
     }

@@ -40,7 +40,12 @@ internal readonly record struct Paging(int Offset, int Limit, bool TotalCount)
     /// <summary>ASP.NET's model-binding message, which the ODS passes on.</summary>
     public static EdFiProblem NotValid(string value, string name) => EdFiProblem.ParameterValidationFailed($"The value '{value}' is not valid for {name}.");
 
-    public IEnumerable<T> PageOf<T>(IReadOnlyList<T> matches) => matches.Skip(Offset).Take(Limit);
+    /// <summary>The page's items by index: O(page), whatever the offset.</summary>
+    public IEnumerable<T> PageOf<T>(IReadOnlyList<T> matches)
+    {
+        for (var i = Offset; i < matches.Count && i < (long)Offset + Limit; i++)
+            yield return matches[i];
+    }
 
     /// <summary>The page, with the count of every match when the client asked for it.</summary>
     public SimResponse Answer(IEnumerable<JsonNode> page, int matchCount)
@@ -59,6 +64,9 @@ internal sealed class ResourceQuery
     private readonly List<(string Path, string Value)> _filters;
 
     private ResourceQuery(List<(string, string)> filters) => _filters = filters;
+
+    /// <summary>The filters as one text: two queries with the same key select the same items.</summary>
+    public string Key => string.Join('&', _filters.Select(f => f.Path + "=" + f.Value));
 
     public static EdFiProblem? TryRead(ResourceSchema resource, SimRequest request, out ResourceQuery query)
     {
