@@ -41,7 +41,8 @@ try
         await report.VerifyAsync($"{size:N0} requests, {students:N0} students", journal, entries);
         if (size == sizes[^1] && sizes.Length > 1)
             baseline = sizes[^2] / perStudent;
-        File.Delete(journal);
+        if (!keep)
+            File.Delete(journal);
     }
     if (baseline > 0)
     {
@@ -50,7 +51,8 @@ try
         var journal = Path.Combine(work.FullName, "journal-repeated.ndjson");
         var entries = SyncJournal.Write(journal, sync, baseline, passes);
         await report.VerifyAsync($"{entries:N0} requests, the {baseline:N0} students {passes}×", journal, entries);
-        File.Delete(journal);
+        if (!keep)
+            File.Delete(journal);
     }
     if (withAudit)
     {

@@ -72,14 +72,14 @@ public sealed class FinalState
             return; // descriptors and what the model does not know are not records the rules read
         switch (exchange.Method.ToUpperInvariant())
         {
-            case "POST" when route.Id is null && exchange.Request is { } body:
-                Year(year).Upsert(resource, body, exchange.LocationId);
+            case "POST" when route.Id is null && exchange.Binding(_schema) is { } written:
+                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId);
                 break;
-            case "PUT" when route.Id is { } id && exchange.Request is { } body:
-                if (!Year(year).Replace(resource, id, body))
+            case "PUT" when route.Id is { } id && exchange.Binding(_schema) is { } written:
+                if (!Year(year).Replace(resource, id, written.Bound, written.Key))
                 {
                     _unknownIds.Add(exchange.Sequence);
-                    Year(year).Upsert(resource, body, id);
+                    Year(year).Upsert(resource, written.Bound, written.Key, id);
                 }
                 break;
             case "DELETE" when route.Id is { } id:
@@ -107,7 +107,8 @@ public sealed class FinalState
         foreach (var (resource, body) in _seed?.Invoke(year) ?? [])
         {
             var schema = _schema.Find(resource) ?? throw new InvalidDataException($"The baseline has a '{resource}' record, a resource the model does not know.");
-            state.Upsert(schema, body, id: null);
+            var bound = BodyBinder.Bind(schema.Root, body);
+            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null);
         }
         return state;
     }
@@ -141,10 +142,8 @@ public sealed class FinalState
             _byResource.TryGetValue(resource, out var records) ? records.Values.OrderBy(r => r.Order) : [];
 
         /// <summary>A POST: the record with the body's key gets the body (and the id, when the response named one).</summary>
-        public void Upsert(ResourceSchema resource, JsonObject body, string? id)
+        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id)
         {
-            var bound = BodyBinder.Bind(resource.Root, body);
-            var key = NaturalKey.Of(resource, bound.Document);
             var normalisedId = id is null ? null : NormaliseId(id);
             // The server says this id is the record with this key: a record the state holds under the id with another key is stale.
             if (normalisedId is not null && _byId.TryGetValue(normalisedId, out var named) && (named.Key != key || !Same(named.Resource, resource.Endpoint)))
@@ -170,15 +169,13 @@ public sealed class FinalState
         }
 
         /// <summary>A PUT: false when the id names no record of the resource.</summary>
-        public bool Replace(ResourceSchema resource, string id, JsonObject body)
+        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey)
         {
             if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
                 return false;
-            var bound = BodyBinder.Bind(resource.Root, body);
             var oldKey = stored.Key;
             stored.Body = bound.Document;
             Reindex(stored, Resolve(bound.References));
-            var newKey = NaturalKey.Of(resource, bound.Document);
             if (newKey != oldKey)
             {
                 Move(stored, newKey);
@@ -208,6 +205,8 @@ public sealed class FinalState
             {
                 if (schema.Find(dependent.Resource) is not { } dependentSchema)
                     continue;
+                // Copied before changing: a stored body may be the bound request an exchange still holds.
+                dependent.Body = (JsonObject)dependent.Body.DeepClone();
                 foreach (var use in BodyBinder.Bind(dependentSchema.Root, dependent.Body).References.Where(u =>
                              schema.TargetsOf(u.ReferenceName).Contains(target.Endpoint, StringComparer.OrdinalIgnoreCase)
                              && NaturalKey.OfReference(target, u.Fields) == oldKey))

@@ -89,7 +89,7 @@ public sealed class JudgementContext
     public string? KeyOf(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        return exchange.KeyOnce(() => exchange.Resource is { } resource && exchange.Request is { } body ? KeyOf(resource, body) : null);
+        return exchange.Binding(Schema)?.Key;
     }
 
     /// <summary>The natural key of a POST body, or null when the resource is unknown.</summary>

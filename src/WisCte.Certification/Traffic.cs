@@ -35,14 +35,28 @@ public sealed class Exchange
     /// <summary>A POST or PUT of a resource WISEdata accepted, with a body.</summary>
     public bool IsAcceptedWrite => IsData && Method is "POST" or "PUT" && Status is >= 200 and < 300 && Request is not null;
 
-    private (bool Known, string? Key) _key;
+    private (bool Known, BindResult? Bound, string? Key) _binding;
 
-    /// <summary>The natural key, worked out by the first rule that asks (see <see cref="JudgementContext.KeyOf(Exchange)"/>).</summary>
-    internal string? KeyOnce(Func<string?> work)
+    /// <summary>
+    /// The request body bound as the ODS binds it to its resource, and its natural key: worked out once, by whichever of
+    /// the final state and the rules asks first. Null when the resource is unknown or there is no body.
+    /// </summary>
+    public (BindResult Bound, string Key)? Binding(SchemaCatalog schema)
     {
-        if (!_key.Known)
-            _key = (true, work());
-        return _key.Key;
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!_binding.Known)
+        {
+            _binding = Resource is { } resource && Request is { } body && schema.Find(resource) is { } resourceSchema
+                ? Bind(resourceSchema, body)
+                : (true, null, null);
+        }
+        return _binding.Bound is { } bound ? (bound, _binding.Key!) : null;
+    }
+
+    private static (bool, BindResult?, string?) Bind(ResourceSchema schema, JsonObject body)
+    {
+        var bound = BodyBinder.Bind(schema.Root, body);
+        return (true, bound, NaturalKey.Of(schema, bound.Document));
     }
 
     /// <summary>The id a POST created or updated (from its Location header).</summary>

@@ -49,7 +49,7 @@ public sealed class TokenReuseTests
         using var run = new ParallelRun(new SisBehaviour { NewTokenEvery = 3 });
         await run.PlayAsync(workers: 8, "1.0", "7.0", "2.0", "15.1");
 
-        // Up to 7 dropped tokens may be workers finishing (8 at once at most); the rest are replacements.
+        // Up to 8 replaced tokens may be a pool of 8 workers handing over to another; the rest are replacements.
         run.Judge("1.0").Findings.Should().Contain(f => f.RuleId == Rule);
     }
 
@@ -67,7 +67,7 @@ public sealed class TokenReuseTests
         }
 
         var finding = Judge.Run(journal.Entries, [], new SchoolYear(2026)).Findings.Should().ContainSingle(f => f.RuleId == Rule).Subject;
-        finding.Message.Should().Contain("fetched 16 new token(s)", "24 replacements, less one handover of the 8 workers");
+        finding.Message.Should().Contain("fetched 16 new token(s)", "24 replacements, less one handover of the pool of 8");
     }
 
     [Test]

@@ -29,12 +29,16 @@ public static class EvidenceBundle
     public static string SuiteVersion =>
         typeof(EvidenceBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static IReadOnlyList<string> Write(string directory, Verdict verdict, IEnumerable<JournalEntry> journal, DateTimeOffset judgedAt, string source)
+    /// <param name="journalFile">The file the journal was judged from, copied as it is; null: the entries are written.</param>
+    public static IReadOnlyList<string> Write(string directory, Verdict verdict, IEnumerable<JournalEntry> journal, DateTimeOffset judgedAt, string source, string? journalFile = null)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         Directory.CreateDirectory(directory);
-        // Streamed: a journal read from a file is read again, entry by entry, never held whole.
-        File.WriteAllLines(Path.Combine(directory, "journal.ndjson"), journal.Select(e => JournalFile.ToLine(e)));
+        var journalCopy = Path.Combine(directory, "journal.ndjson");
+        if (journalFile is not null)
+            File.Copy(journalFile, journalCopy, overwrite: true);
+        else
+            File.WriteAllLines(journalCopy, journal.Select(e => JournalFile.ToLine(e)));
         File.WriteAllText(Path.Combine(directory, "verdict.json"), JsonSerializer.Serialize(new
         {
             suiteVersion = SuiteVersion,

@@ -109,25 +109,21 @@ public sealed class TokenReuseRule : ICertificationRule
         {
             var dropped = _tokens.Values.Where(t => t.LastUse is not null && !t.Refused).OrderBy(t => t.LastUse).ToList();
             var stillGood = new PriorityQueue<TokenLife, DateTimeOffset>(); // dropped before the current fetch, by expiry
-            var (next, needless, burst, largestBurst) = (0, new List<long>(), 0, 0);
+            var (next, needless) = (0, new List<long>());
             foreach (var (sequence, at) in _fetches)
             {
-                var droppedSince = next;
                 for (; next < dropped.Count && dropped[next].LastUse < sequence; next++)
                     stillGood.Enqueue(dropped[next], dropped[next].ExpiresAt);
                 while (stillGood.TryPeek(out _, out var expires) && expires - Margin <= at)
                     stillGood.Dequeue();
-                if (!stillGood.TryDequeue(out _, out _))
-                    continue;
-                needless.Add(sequence);
-                // Fetches matched with tokens all dropped before the first of them: one group of workers handing over.
-                burst = next > droppedSince ? 1 : burst + 1;
-                largestBurst = Math.Max(largestBurst, burst);
+                if (stillGood.TryDequeue(out _, out _))
+                    needless.Add(sequence);
             }
             // A worker that finishes drops a good token, and another worker starting later fetches one: the journal cannot
-            // tell that from a replacement. Allowed for it: one fewer than the most tokens the SIS held at once, or one
-            // handover of a pool of workers (two or more tokens dropped, then as many fetched), whichever is more.
-            var allowance = Math.Max(PeakInUse(_tokens.Values) - 1, largestBurst >= 2 ? largestBurst : 0);
+            // tell that from a replacement. A SIS that held several tokens at once (a pool of workers) may hand over that
+            // many; one that held a single token at a time has no other worker to hand over to.
+            var peak = PeakInUse(_tokens.Values);
+            var allowance = peak > 1 ? peak : 0;
             return [.. needless.Skip(allowance)];
         }
     }

@@ -20,9 +20,9 @@ internal static class CertificationOutput
         return chosen;
     }
 
-    public static async Task<int> FinishAsync(Verdict verdict, IEnumerable<WisCte.Journal.JournalEntry> journal, string outDirectory, string source, TextWriter output)
+    public static async Task<int> FinishAsync(Verdict verdict, IEnumerable<WisCte.Journal.JournalEntry> journal, string outDirectory, string source, TextWriter output, string? journalFile = null)
     {
-        var files = EvidenceBundle.Write(outDirectory, verdict, journal, DateTimeOffset.UtcNow, source);
+        var files = EvidenceBundle.Write(outDirectory, verdict, journal, DateTimeOffset.UtcNow, source, journalFile);
         await output.WriteLineAsync();
         foreach (var useCase in verdict.UseCases)
         {

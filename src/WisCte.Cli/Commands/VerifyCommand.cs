@@ -47,7 +47,7 @@ public static class VerifyCommand
                 await error.WriteLineAsync($"wiscte verify: --journal: {ex.Message} Nothing was judged.");
                 return 2;
             }
-            return await CertificationOutput.FinishAsync(verdict, entries, parse.GetValue(outDirectory)!, $"journal {parse.GetValue(journal)}", output);
+            return await CertificationOutput.FinishAsync(verdict, entries, parse.GetValue(outDirectory)!, $"journal {parse.GetValue(journal)}", output, parse.GetValue(journal));
         });
         return command;
     }
