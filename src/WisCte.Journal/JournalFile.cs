@@ -30,7 +30,9 @@ public static class JournalFile
     public static IEnumerable<JournalEntry> Read(string path)
     {
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        // Shared for writing: the simulator may still be appending to the journal being read.
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16));
+        while (reader.ReadLine() is { } line)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))

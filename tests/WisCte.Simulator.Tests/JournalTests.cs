@@ -56,6 +56,32 @@ public sealed class JournalTests : SimulatorTestBase
     }
 
     [Test]
+    public void With_a_file_the_file_is_the_journal_and_queries_read_it_back_whole()
+    {
+        // A district-size run holds no bodies in memory: however small the in-memory window, every entry is read back.
+        var path = Path.Combine(Path.GetTempPath(), $"wiscte-journal-{Guid.NewGuid():N}.ndjson");
+        try
+        {
+            using var journal = new SimulatorJournal(path, capacity: 2);
+            for (var i = 0; i < 5; i++)
+            {
+                journal.Append(new JournalEntry
+                {
+                    Sequence = 0, Timestamp = DateTimeOffset.UnixEpoch, CorrelationId = $"c{i}", Method = i % 2 == 0 ? "GET" : "POST", Path = "/data/v3/ed-fi/students", Status = 200,
+                });
+            }
+
+            journal.Query().Select(e => e.CorrelationId).Should().Equal("c0", "c1", "c2", "c3", "c4");
+            journal.Query(new JournalQuery(AfterSequence: 1, Method: "GET", Limit: 1)).Select(e => e.CorrelationId).Should().Equal("c2");
+            journal.Entries().Should().HaveCount(5, "the file is read while it is still open for appending");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public async Task Secrets_and_tokens_never_reach_the_journal()
     {
         var client = new TestClient(Http, Simulator.BaseUrl, "lea-client", "lea-secret-123");
