@@ -70,6 +70,25 @@ public sealed class AuditTests
     }
 
     [Test]
+    public async Task Resources_are_read_several_at_a_time_and_reported_in_order()
+    {
+        // Each resource's first page is held 400 ms: read one after another, no two reads would overlap.
+        using var simulator = StartSimulator(
+            FaultInjector.Parse("delay:GET:courses:1:delay=400"), FaultInjector.Parse("delay:GET:courseOfferings:1:delay=400"),
+            FaultInjector.Parse("delay:GET:studentSchoolAssociations:1:delay=400"));
+        await SubmitAsync(simulator, withCteAssociation: true);
+        var before = simulator.Journal.Count;
+
+        var (exitCode, output, _) = await AuditAsync(simulator);
+
+        exitCode.Should().Be(0, output);
+        output.Should().MatchRegex("Read \\d+ records: courses \\d+, courseOfferings \\d+, studentSchoolAssociations \\d+, studentEducationOrganizationAssociations", "counts in the order the rules list the resources");
+        var reads = simulator.Journal.Query(new JournalQuery(AfterSequence: before, Method: "GET"))
+            .Select(e => (e.Path, Start: e.Timestamp, End: e.Timestamp.AddMilliseconds(e.DurationMs))).ToList();
+        reads.Should().Contain(a => reads.Any(b => b.Path != a.Path && b.Start > a.Start && b.Start < a.End), "a read began while another resource's was under way");
+    }
+
+    [Test]
     public async Task Every_page_is_read()
     {
         using var simulator = StartSimulator();
