@@ -105,7 +105,7 @@ public static class StatewideAudit
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Count == 0)
             throw new InvalidDataException("No shard files to merge.");
-        var parsed = shards.Select(s => (s.Path, Shard: Shard.Parse(s.File["shard"]?.GetValue<string>()) ?? throw new InvalidDataException($"{s.Path}: not a shard file of `wiscte audit --leas`."), s.File)).ToList();
+        var parsed = shards.Select(s => (s.Path, Shard: ShardOf(s.Path, s.File), s.File)).ToList();
         var count = parsed[0].Shard.Count;
         var leas = parsed[0].File["leasInFile"]?.GetValue<int>();
         if (parsed.FirstOrDefault(p => p.Shard.Count != count || p.File["leasInFile"]?.GetValue<int>() != leas) is { Path: { } other })
@@ -118,6 +118,17 @@ public static class StatewideAudit
         }
         var audits = parsed.SelectMany(p => p.File["audits"]!.AsArray()).Select(a => a!.DeepClone().AsObject()).OrderBy(a => a["index"]!.GetValue<int>()).ToList();
         return ShardFile(Shard.Whole, leas ?? audits.Count, audits);
+    }
+
+    /// <summary>A shard file's shard, its shape checked: a file of another shape is named, never half merged.</summary>
+    private static Shard ShardOf(string path, JsonObject file)
+    {
+        var shard = file["shard"] is JsonValue text && text.TryGetValue<string>(out var value) ? Shard.Parse(value) : null;
+        var shaped = shard is not null
+                     && file["leasInFile"] is JsonValue leas && leas.TryGetValue<int>(out _)
+                     && file["audits"] is JsonArray audits
+                     && audits.All(a => a is JsonObject audit && audit["index"] is JsonValue index && index.TryGetValue<int>(out _));
+        return shaped ? shard! : throw new InvalidDataException($"{path}: not a shard file of `wiscte audit --leas` (shard, leasInFile, audits).");
     }
 
     /// <summary>Exit code of a set of results: 2 when an LEA could not be audited, 1 when one has errors, else 0.</summary>

@@ -70,6 +70,21 @@ public sealed class StatewideAuditTests
         File.Exists(Path.Combine(_folder, "merged.json")).Should().BeFalse("a partial merge would pass LEAs never audited");
     }
 
+    [TestCase("""{"shard": 3, "leasInFile": 1, "audits": []}""")]
+    [TestCase("""{"shard": "1/1", "leasInFile": 1, "audits": [{"name": "North"}]}""")]
+    [TestCase("""{"findings": []}""")]
+    [TestCase("""[1, 2]""")]
+    public async Task A_file_that_is_not_a_shard_file_is_named_by_merge(string content)
+    {
+        var path = Path.Combine(_folder, "other.json");
+        await File.WriteAllTextAsync(path, content);
+
+        var run = await AuditAsync("merge", path, "--json", Path.Combine(_folder, "merged.json"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"{path}: not a shard file").And.NotContain("   at ");
+    }
+
     [Test]
     public async Task An_lea_whose_key_is_not_set_is_recorded_as_not_audited_and_the_others_still_are()
     {

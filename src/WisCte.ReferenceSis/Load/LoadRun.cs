@@ -25,8 +25,7 @@ public sealed class LoadRun(EdFiTarget target, DistrictSync sync, EdFiClientOpti
         ArgumentOutOfRangeException.ThrowIfLessThan(students, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var wire = new WireCounts(progress);
-        var next = -1;
-        var refused = 0L;
+        var (next, sent, refused) = (-1, 0, 0L);
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -39,10 +38,11 @@ public sealed class LoadRun(EdFiTarget target, DistrictSync sync, EdFiClientOpti
                     if ((await client.PostAsync(request.Resource, request.Body, CancellationToken.None).ConfigureAwait(false)).Status is < 200 or >= 300)
                         Interlocked.Increment(ref refused);
                 }
+                Interlocked.Increment(ref sent);
             }
         }, CancellationToken.None))).ConfigureAwait(false);
         stopwatch.Stop();
-        return wire.Summary(Math.Min(students, next), stopwatch.Elapsed, refused);
+        return wire.Summary(sent, stopwatch.Elapsed, refused);
     }
 
     /// <summary>Every attempt the clients make, token requests apart; latencies kept as floats (4 bytes a request).</summary>
