@@ -27,7 +27,9 @@ internal sealed record Measurement(double Seconds, long PeakManagedBytes, long P
     public static async Task<Measurement> InChildAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in Environment.GetCommandLineArgs()[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [Environment.GetCommandLineArgs()[0], .. arguments] : arguments)
+        // Run as `dotnet X.dll` the child needs the assembly named; run by its own executable (`dotnet run`), not.
+        var underDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
+        foreach (var argument in underDotnet ? [typeof(Measurement).Assembly.Location, .. arguments] : arguments)
             start.ArgumentList.Add(argument);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the measuring child process.");
         var output = child.StandardOutput.ReadToEndAsync();
