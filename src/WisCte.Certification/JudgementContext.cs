@@ -92,10 +92,6 @@ public sealed class JudgementContext
         return exchange.Binding(Schema)?.Key;
     }
 
-    /// <summary>The natural key of a POST body, or null when the resource is unknown.</summary>
-    public string? KeyOf(string resource, JsonObject body) =>
-        Schema.Find(resource) is { } schema ? NaturalKey.Of(schema, BodyBinder.Bind(schema.Root, body).Document) : null;
-
     /// <summary>The use cases a finding about a resource belongs to: those that use the resource, or all of them.</summary>
     public IReadOnlyList<string> UseCasesFor(string? resource)
     {

@@ -6,30 +6,53 @@ using WisCte.EdFi.Model;
 namespace WisCte.Certification.Rules;
 
 /// <summary>
+/// A DPI instruction WISEdata does not enforce at push time, judged on each write it accepted of one resource, in the
+/// school years the instruction applies to: one finding per write that breaks it.
+/// </summary>
+public abstract class AcceptedWriteRule : ICertificationRule
+{
+    public IReadOnlyList<RuleEntry> Entries => [Rule];
+
+    protected abstract RuleEntry Rule { get; }
+
+    protected abstract string Resource { get; }
+
+    protected virtual bool AppliesIn(SchoolYear? year) => true;
+
+    /// <summary>What is wrong with the write, said for the vendor's engineer; null when nothing is.</summary>
+    protected abstract string? Problem(Exchange write);
+
+    public RuleJudge Start(JudgementContext context) => new Judge(this, context);
+
+    private sealed class Judge(AcceptedWriteRule rule, JudgementContext context) : RuleJudge(context)
+    {
+        public override void Observe(Exchange exchange)
+        {
+            if (exchange.IsAcceptedWrite && JudgementContext.Is(exchange.Resource, rule.Resource) && rule.AppliesIn(exchange.Route.Year) && rule.Problem(exchange) is { } problem)
+                Report(exchange.Resource, rule.Rule, problem, exchange.Sequence);
+        }
+    }
+}
+
+/// <summary>
 /// DPI 15.1: "SIS/LEAs should only report negative attendance … Note: 'positive' attendance is not captured, and only
 /// the exceptions to being in attendance are captured". WISEdata accepts Ed-Fi's <c>In Attendance</c> category, so no
 /// push-time rule stops it: the judgement does. Error: the page says only exceptions are captured.
 /// </summary>
-public sealed class NegativeAttendanceOnlyRule : ICertificationRule
+public sealed class NegativeAttendanceOnlyRule : AcceptedWriteRule
 {
     private const string InAttendance = "In Attendance";
 
-    private static RuleEntry Rule => RuleCatalog.NegativeAttendanceOnly;
+    protected override RuleEntry Rule => RuleCatalog.NegativeAttendanceOnly;
 
-    public IReadOnlyList<RuleEntry> Entries => [Rule];
+    protected override string Resource => "studentSchoolAttendanceEvents";
 
-    public RuleJudge Start(JudgementContext context) => new Judge(context);
-
-    private sealed class Judge(JudgementContext context) : RuleJudge(context)
+    protected override string? Problem(Exchange write)
     {
-        public override void Observe(Exchange exchange)
-        {
-            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "studentSchoolAttendanceEvents"))
-                return;
-            var category = JsonPath.Get(exchange.Request, "$.attendanceEventCategoryDescriptor") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-            if (category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) == true)
-                Report(exchange.Resource, Rule, $"{exchange.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1).", exchange.Sequence);
-        }
+        var category = JsonPath.Get(write.Request, "$.attendanceEventCategoryDescriptor") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        return category?.Split('#')[^1].Equals(InAttendance, StringComparison.OrdinalIgnoreCase) == true
+            ? $"{write.Method} studentSchoolAttendanceEvents reported a day in attendance ({category}): DPI captures only absences and other exceptions (use case 15.1)."
+            : null;
     }
 }
 
@@ -37,26 +60,20 @@ public sealed class NegativeAttendanceOnlyRule : ICertificationRule
 /// DPI 11.0 and 12.0: "Note: Do not submit certificated program status for Certified program on /grades from 21-22SY".
 /// WISEdata's grade extension still has the member, so a grade carrying it is accepted: the judgement flags it.
 /// </summary>
-public sealed class NoStatusOnGradesRule : ICertificationRule
+public sealed class NoStatusOnGradesRule : AcceptedWriteRule
 {
     private static readonly SchoolYear From = new(2022);
 
-    private static RuleEntry Rule => RuleCatalog.NoStatusOnGrades;
+    protected override RuleEntry Rule => RuleCatalog.NoStatusOnGrades;
 
-    public IReadOnlyList<RuleEntry> Entries => [Rule];
+    protected override string Resource => "grades";
 
-    public RuleJudge Start(JudgementContext context) => new Judge(context);
+    protected override bool AppliesIn(SchoolYear? year) => year is { } y && y.EndYear >= From.EndYear;
 
-    private sealed class Judge(JudgementContext context) : RuleJudge(context)
-    {
-        public override void Observe(Exchange exchange)
-        {
-            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "grades") || exchange.Route.Year is not { } year || year.EndYear < From.EndYear)
-                return;
-            if (JsonPath.Get(exchange.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is JsonValue status)
-                Report(exchange.Resource, Rule, $"{exchange.Method} grades carried a certificated program status ({status}) in {exchange.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0).", exchange.Sequence);
-        }
-    }
+    protected override string? Problem(Exchange write) =>
+        JsonPath.Get(write.Request, "$._ext.WI.certificatedProgramStatusDescriptor") is JsonValue status
+            ? $"{write.Method} grades carried a certificated program status ({status}) in {write.Route.Year}: from 2021-22 DPI takes it on /studentCTEProgramAssociations only (use cases 11.0, 12.0)."
+            : null;
 }
 
 /// <summary>
@@ -65,26 +82,20 @@ public sealed class NoStatusOnGradesRule : ICertificationRule
 /// they are accepted by the Data Standard and never read by DPI. (From 2025-26 the other direction is refused at push,
 /// WI-L1-2526-SECTION-PROGRAMS.)
 /// </summary>
-public sealed class SectionProgramsBefore2526Rule : ICertificationRule
+public sealed class SectionProgramsBefore2526Rule : AcceptedWriteRule
 {
     private static readonly SchoolYear CoreFrom = new(2026);
 
-    private static RuleEntry Rule => RuleCatalog.SectionProgramsBefore2526;
+    protected override RuleEntry Rule => RuleCatalog.SectionProgramsBefore2526;
 
-    public IReadOnlyList<RuleEntry> Entries => [Rule];
+    protected override string Resource => "studentSectionAssociations";
 
-    public RuleJudge Start(JudgementContext context) => new Judge(context);
+    protected override bool AppliesIn(SchoolYear? year) => year is { } y && y.EndYear < CoreFrom.EndYear;
 
-    private sealed class Judge(JudgementContext context) : RuleJudge(context)
-    {
-        public override void Observe(Exchange exchange)
-        {
-            if (!exchange.IsAcceptedWrite || !JudgementContext.Is(exchange.Resource, "studentSectionAssociations") || exchange.Route.Year is not { } year || year.EndYear >= CoreFrom.EndYear)
-                return;
-            if (JsonPath.Get(exchange.Request, "$.programs") is JsonArray { Count: > 0 })
-                Report(exchange.Resource, Rule, $"{exchange.Method} studentSectionAssociations sent its programs in core programs[] in {exchange.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted.", exchange.Sequence);
-        }
-    }
+    protected override string? Problem(Exchange write) =>
+        JsonPath.Get(write.Request, "$.programs") is JsonArray { Count: > 0 }
+            ? $"{write.Method} studentSectionAssociations sent its programs in core programs[] in {write.Route.Year}: until 2025-26 DPI reads them in _ext.WI.programs, so this participation is not counted."
+            : null;
 }
 
 /// <summary>
