@@ -17,7 +17,8 @@ namespace WisCte.Certification;
 /// studentSchoolAssociation at one of the LEA's schools. A SIS that deletes a student's last enrolment leaves the
 /// student's other records stored, but its key no longer reads them, nor do the rules.</item>
 /// </list>
-/// Records in the order they were first stored; each resource read once and kept.
+/// Records in the order they were first stored; each resource read once and kept (as the state's UTF-8, parsed when a
+/// rule reads a body). Who may read a record is decided on its <see cref="RecordAccess"/>, without parsing it.
 /// </summary>
 internal sealed class FinalStateDataSet : IL2DataSet
 {
@@ -27,6 +28,7 @@ internal sealed class FinalStateDataSet : IL2DataSet
     private readonly SchemaCatalog _schema;
     private readonly long _lea;
     private readonly Dictionary<string, IReadOnlyList<L2Record>> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, long?> _leaOf = [];
     private Dictionary<string, HashSet<long>>? _schoolsByStudent;
 
     public FinalStateDataSet(FinalState.YearState state, SchemaCatalog schema, long localEducationAgencyId)
@@ -43,21 +45,21 @@ internal sealed class FinalStateDataSet : IL2DataSet
         var schema = _schema.Find(resource);
         IReadOnlyList<L2Record> records = schema is null
             ? []
-            : [.. _state.InOrder(schema.Endpoint).Where(r => schema.IsOwnedByDpi || Readable(schema, r.Body)).Select(r => new L2Record(r.Id ?? "", r.Body))];
+            : [.. _state.InOrder(schema.Endpoint).Where(r => schema.IsOwnedByDpi || Readable(r.Access)).Select(r => L2Record.FromUtf8(r.Id ?? "", r.Utf8))];
         _cache[resource] = records;
         return records;
     }
 
-    private bool Readable(ResourceSchema schema, JsonObject body)
+    private bool Readable(RecordAccess access)
     {
-        foreach (var (_, id) in RecordSubjects.EducationOrganizations(body))
+        foreach (var id in access.EducationOrganizations)
         {
             if (id != _lea && LeaOf(id) is { } lea && lea != _lea)
                 return false;
         }
-        foreach (var path in schema.IdentityPaths.Where(p => p[(p.LastIndexOf('.') + 1)..].Equals("studentUniqueId", StringComparison.OrdinalIgnoreCase)))
+        foreach (var student in access.Students)
         {
-            if (!IsEnrolledHere(RecordSubjects.StudentKey(JsonPath.Get(body, "$." + path))))
+            if (!IsEnrolledHere(student))
                 return false;
         }
         return true;
@@ -73,7 +75,8 @@ internal sealed class FinalStateDataSet : IL2DataSet
             _schoolsByStudent = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
             foreach (var enrolment in _state.InOrder(Enrolments))
             {
-                if (RecordSubjects.StudentKey(Member(enrolment.Body, "studentReference", "studentUniqueId")) is { } key && Id(Member(enrolment.Body, "schoolReference", "schoolId")) is { } school)
+                // An enrolment's key names one student: studentReference.studentUniqueId.
+                if (enrolment.Access.Students is [{ } key] && enrolment.Access.School is { } school)
                 {
                     if (!_schoolsByStudent.TryGetValue(key, out var schools))
                         _schoolsByStudent[key] = schools = [];
@@ -87,11 +90,31 @@ internal sealed class FinalStateDataSet : IL2DataSet
     /// <summary>The LEA an education organization id stands for: its own id for an LEA, its LEA for a school, null when the state knows neither.</summary>
     private long? LeaOf(long id)
     {
+        if (_leaOf.TryGetValue(id, out var known))
+            return known;
         var key = id.ToString(CultureInfo.InvariantCulture);
-        if (_state.ByKey("schools", key) is { } school)
-            return Member(school.Body, "localEducationAgencyReference", "localEducationAgencyId") is JsonValue lea && lea.TryGetValue<long>(out var leaId) ? leaId : null;
-        return _state.ByKey("localEducationAgencies", key) is not null ? id : null;
+        return _leaOf[id] = _state.ByKey("schools", key) is { } school
+            ? school.Access.LocalEducationAgency
+            : _state.ByKey("localEducationAgencies", key) is not null ? id : null;
     }
+}
+
+/// <summary>
+/// What the LEA's key reads a stored record by (the authorization <see cref="FinalStateDataSet"/> applies), taken from
+/// its body once, when it is stored, so that reading the state does not parse every record: the education
+/// organizations it names, the students its natural key names (compared as keys compare), and the school
+/// (<c>schoolReference</c>) and LEA (<c>localEducationAgencyReference</c>) it names.
+/// </summary>
+internal readonly record struct RecordAccess(long[] EducationOrganizations, string?[] Students, long? School, long? LocalEducationAgency)
+{
+    public static RecordAccess Of(ResourceSchema schema, JsonObject body) => new(
+        [.. RecordSubjects.EducationOrganizations(body).Select(o => o.Id)],
+        [.. schema.IdentityPaths.Where(NamesStudent).Select(p => RecordSubjects.StudentKey(JsonPath.Get(body, p)))],
+        Id(Member(body, "schoolReference", "schoolId")),
+        Id(Member(body, "localEducationAgencyReference", "localEducationAgencyId")));
+
+    private static bool NamesStudent(string path) =>
+        path.EndsWith("studentUniqueId", StringComparison.OrdinalIgnoreCase) && (path.Length == 15 || path[^16] == '.');
 
     private static long? Id(JsonNode? node) => node switch
     {
@@ -101,8 +124,5 @@ internal sealed class FinalStateDataSet : IL2DataSet
     };
 
     private static JsonNode? Member(JsonObject body, string reference, string name) =>
-        Field(Field(body, reference) as JsonObject, name);
-
-    private static JsonNode? Field(JsonObject? obj, string name) =>
-        obj?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        JsonPath.Member(body, reference) is JsonObject obj ? JsonPath.Member(obj, name) : null;
 }

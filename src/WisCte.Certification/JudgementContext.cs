@@ -54,7 +54,8 @@ public sealed class JudgementContext
         FinalState.Apply(exchange);
         if (exchange.IsAcceptedWrite && KeyOf(exchange) is { } key)
         {
-            var record = (exchange.Route.Year?.EndYear, exchange.Resource!.ToLowerInvariant(), key);
+            // The model's own spelling of the endpoint: one string for every write, whatever case the request used.
+            var record = (exchange.Route.Year?.EndYear, Schema.Find(exchange.Resource!)!.Endpoint, key);
             _writes[record] = _writes.TryGetValue(record, out var known) ? (known.First, exchange.Sequence) : (exchange.Sequence, exchange.Sequence);
         }
     }
@@ -78,12 +79,12 @@ public sealed class JudgementContext
     public long? LastWriteOf(SchoolYear year, FinalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _writes.TryGetValue((year.EndYear, record.Resource.ToLowerInvariant(), record.Key), out var written) ? written.Last : null;
+        return _writes.TryGetValue((year.EndYear, record.Resource, record.Key), out var written) ? written.Last : null;
     }
 
     /// <summary>The journal sequence of the first accepted POST or PUT of a record (by school year, resource and natural key), or null.</summary>
     public long? FirstWriteOf(int? year, string resource, string key) =>
-        _writes.TryGetValue((year, resource.ToLowerInvariant(), key), out var written) ? written.First : null;
+        Schema.Find(resource) is { } schema && _writes.TryGetValue((year, schema.Endpoint, key), out var written) ? written.First : null;
 
     /// <summary>The natural key of a write's body (bound once per exchange), or null when the resource is unknown or there is no body.</summary>
     public string? KeyOf(Exchange exchange)

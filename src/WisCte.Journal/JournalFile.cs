@@ -29,24 +29,51 @@ public static class JournalFile
     /// <summary>Reads a journal file, streaming; a line that is not an entry is an <see cref="InvalidDataException"/> naming file and line.</summary>
     public static IEnumerable<JournalEntry> Read(string path)
     {
-        var number = 0;
+        // Lines are found and parsed as UTF-8 bytes, as they are on disk (no string per line to parse again).
         // Shared for writing: the simulator may still be appending to the journal being read.
-        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16));
-        while (reader.ReadLine() is { } line)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        var buffer = new byte[1 << 16];
+        var (filled, number, atStart) = (0, 0, true);
+        while (true)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            JournalEntry? entry;
-            try
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var start = 0;
+            if (atStart && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                start = 3; // a byte-order mark
+            atStart = false;
+            while (start < filled)
             {
-                entry = JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions);
+                var newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
+                if (newline < 0 && read > 0)
+                    break; // the rest of the line is still to be read
+                var end = newline < 0 ? filled : newline; // the last line may have no line break
+                if (Parse(path, ++number, buffer, start, end - start) is { } entry)
+                    yield return entry;
+                start = end + 1;
             }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{number}: not a journal entry ({ex.Message}).", ex);
-            }
-            yield return entry ?? throw new InvalidDataException($"{path}:{number}: empty entry.");
+            if (read == 0)
+                yield break;
+            Array.Copy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+            if (filled == buffer.Length)
+                Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+        }
+    }
+
+    /// <summary>One line as an entry; null for a blank line.</summary>
+    private static JournalEntry? Parse(string path, int number, byte[] buffer, int start, int length)
+    {
+        var line = buffer.AsSpan(start, length);
+        if (line.Trim(" \t\r"u8).IsEmpty)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions) ?? throw new InvalidDataException($"{path}:{number}: empty entry.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}:{number}: not a journal entry ({ex.Message}).", ex);
         }
     }
 }

@@ -120,13 +120,15 @@ public sealed class StatusOnPrimaryEnrolmentRule : ICertificationRule
             foreach (var year in Context.SchoolYears)
             {
                 var enrolments = Context.FinalState.Records(year, "studentSchoolAssociations")
-                    .ToLookup(r => Roster.Student(r.Body) ?? "", r => (School: Roster.Text(Roster.Child(r.Body, "schoolReference"), "schoolId"), Type: Roster.Text(r.Body, "enrollmentTypeDescriptor").CodeValue()), StringComparer.Ordinal);
+                    .Select(r => r.Body)
+                    .ToLookup(b => Roster.Student(b) ?? "", b => (School: Roster.Text(Roster.Child(b, "schoolReference"), "schoolId"), Type: Roster.Text(b, "enrollmentTypeDescriptor").CodeValue()), StringComparer.Ordinal);
                 foreach (var association in Context.FinalState.Records(year, ProgramReferences.StudentCteProgramAssociations).Where(r => r.Id is not null))
                 {
-                    if (ProgramReferences.Text(ProgramReferences.Extension(association.Body), "certificatedProgramStatusDescriptor") is not { } status)
+                    var body = association.Body;
+                    if (ProgramReferences.Text(ProgramReferences.Extension(body), "certificatedProgramStatusDescriptor") is not { } status)
                         continue;
-                    var student = Roster.Student(association.Body) ?? "";
-                    var organization = Roster.Text(Roster.Child(association.Body, "educationOrganizationReference"), "educationOrganizationId");
+                    var student = Roster.Student(body) ?? "";
+                    var organization = Roster.Text(Roster.Child(body, "educationOrganizationReference"), "educationOrganizationId");
                     var here = enrolments[student].Where(e => e.School == organization).ToList();
                     if (here.Count == 0 || !here.All(e => e.Type is "C"))
                         continue;

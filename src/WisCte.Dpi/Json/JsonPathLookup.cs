@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Json;
 
@@ -58,7 +59,5 @@ public static class JsonPathLookup
     }
 
     private static JsonNode? Property(JsonNode node, string name) =>
-        node is JsonObject obj
-            ? obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value
-            : null;
+        node is JsonObject obj ? JsonPath.Member(obj, name) : null;
 }

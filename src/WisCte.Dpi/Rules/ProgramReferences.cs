@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Rules;
 
@@ -40,7 +41,7 @@ public static class ProgramReferences
 
     /// <summary>A property by name, case-insensitively, as the ODS binds JSON.</summary>
     public static JsonNode? Child(JsonNode? node, string name) =>
-        (node as JsonObject)?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        node is JsonObject obj ? JsonPath.Member(obj, name) : null;
 
     private static IEnumerable<(string, JsonObject)> Programs(JsonArray? programs, string path)
     {

@@ -19,14 +19,15 @@ public sealed class ConcentratorWithoutAreaOrPathwayRule : IL2Rule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var record in context.Data.Records(ProgramReferences.StudentCteProgramAssociations))
         {
-            var type = ProgramReferences.Code(Roster.Text(Roster.Child(record.Body, "programReference"), "programTypeDescriptor"));
+            var body = record.Body;
+            var type = ProgramReferences.Code(Roster.Text(Roster.Child(body, "programReference"), "programTypeDescriptor"));
             if (!string.Equals(type, "CTE", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var student = Roster.Student(record.Body);
-            var areas = Roster.Child(ProgramReferences.Extension(record.Body), "cteConcentrationCteProgramAreas") as System.Text.Json.Nodes.JsonArray;
+            var student = Roster.Student(body);
+            var areas = Roster.Child(ProgramReferences.Extension(body), "cteConcentrationCteProgramAreas") as System.Text.Json.Nodes.JsonArray;
             var pathway = context.Year >= ServicesFrom
-                ? Any(record.Body, "cteProgramServices", "cteProgramServiceDescriptor")
-                : Any(record.Body, "ctePrograms", "careerPathwayDescriptor");
+                ? Any(body, "cteProgramServices", "cteProgramServiceDescriptor")
+                : Any(body, "ctePrograms", "careerPathwayDescriptor");
             var missing = new List<string>();
             if (areas is not { Count: > 0 })
                 missing.Add("a program area (cteConcentrationCteProgramAreas)");

@@ -23,16 +23,19 @@ public sealed class CteParticipantRule : IL2Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var roster = context.Roster;
-        foreach (var group in context.Data.Records(ProgramReferences.StudentSectionAssociations).GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal))
+        // The groups hold records, not parsed bodies: a body is read again only for a student in grades 9–12.
+        var byStudent = context.Data.Records(ProgramReferences.StudentSectionAssociations).GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal);
+        foreach (var group in byStudent)
         {
             var student = group.Key;
             if (student is null || roster.GradeOf(student) is not (>= 9 and <= 12))
                 continue;
             foreach (var record in group)
             {
-                var (isCte, title) = roster.CourseOf(record.Body);
-                var attempt = ProgramReferences.Code(Roster.Text(record.Body, "attemptStatusDescriptor"));
-                if (!isCte || (attempt is not null && !attempt.Equals("S", StringComparison.OrdinalIgnoreCase)) || !roster.GradesOf(record.Body).Any(Passed))
+                var body = record.Body;
+                var (isCte, title) = roster.CourseOf(body);
+                var attempt = ProgramReferences.Code(Roster.Text(body, "attemptStatusDescriptor"));
+                if (!isCte || (attempt is not null && !attempt.Equals("S", StringComparison.OrdinalIgnoreCase)) || !roster.GradesOf(body).Any(Passed))
                     continue;
                 yield return context.Result(this, $"Student {student} is a CTE participant in LEA {context.LocalEducationAgencyId}: passed CTE course '{title}'.",
                     ProgramReferences.StudentSectionAssociations, record, student);

@@ -15,16 +15,18 @@ public sealed class DeprecatedCourseRule : IL2Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var deprecated = context.Data.Records("courses")
-            .Where(c => Roster.Text(c.Body, "courseDescription")?.Contains(Marker, StringComparison.OrdinalIgnoreCase) == true)
-            .Select(c => Roster.Text(c.Body, "courseCode"))
+            .Select(c => c.Body)
+            .Where(c => Roster.Text(c, "courseDescription")?.Contains(Marker, StringComparison.OrdinalIgnoreCase) == true)
+            .Select(c => Roster.Text(c, "courseCode"))
             .OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var offering in context.Data.Records("courseOfferings"))
         {
-            var code = Roster.Text(Roster.Child(offering.Body, "courseReference"), "courseCode");
+            var body = offering.Body;
+            var code = Roster.Text(Roster.Child(body, "courseReference"), "courseCode");
             if (code is not null && deprecated.Contains(code))
                 yield return context.Result(this,
-                    $"Course offering '{Roster.Text(offering.Body, "localCourseCode")}' uses course {code}, which DPI marks '{Marker}': use its new roster code.",
+                    $"Course offering '{Roster.Text(body, "localCourseCode")}' uses course {code}, which DPI marks '{Marker}': use its new roster code.",
                     "courseOfferings", offering, null);
         }
     }

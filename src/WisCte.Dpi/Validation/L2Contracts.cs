@@ -3,8 +3,37 @@ using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Validation;
 
-/// <summary>A stored record as a validation run sees it: its resource id and body.</summary>
-public sealed record L2Record(string Id, JsonObject Body);
+/// <summary>
+/// A stored record as a validation run sees it: its resource id and body. A record held as UTF-8 (what a judgement's
+/// final state keeps, so that a district's million records fit in memory) is parsed each time <see cref="Body"/> is
+/// read, and the tree is not kept: a rule reads it once per record.
+/// </summary>
+public sealed class L2Record
+{
+    private readonly JsonObject? _body;
+    private readonly byte[]? _utf8;
+
+    public L2Record(string id, JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        (Id, _body) = (id, body);
+    }
+
+    private L2Record(string id, byte[] utf8) => (Id, _utf8) = (id, utf8);
+
+    /// <summary>A record held as its UTF-8 JSON (a JSON object).</summary>
+    public static L2Record FromUtf8(string id, byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        return new L2Record(id, utf8);
+    }
+
+    public string Id { get; }
+
+    public JsonObject Body => _body ?? (JsonObject)JsonNode.Parse(_utf8!)!;
+
+    public override string ToString() => Id;
+}
 
 /// <summary>
 /// The records of one LEA and school year, by resource endpoint name. The simulator gives its store; an audit gives

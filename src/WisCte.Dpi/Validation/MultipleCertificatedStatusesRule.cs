@@ -24,23 +24,25 @@ public sealed class MultipleCertificatedStatusesRule : IL2Rule
         var onSections = new HashSet<(string?, string?, string?)>();
         foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
-            var student = Roster.Student(record.Body);
-            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, record.Body))
+            var body = record.Body;
+            var student = Roster.Student(body);
+            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
                 onSections.Add(ProgramOf(student, program));
         }
 
         var statuses = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
-            .Select(r => (Record: r, Program: ProgramOf(Roster.Student(r.Body), Roster.Child(r.Body, "programReference"))))
+            .Select(r => (Record: r, Body: r.Body))
+            .Select(r => (r.Record, r.Body, Program: ProgramOf(Roster.Student(r.Body), Roster.Child(r.Body, "programReference"))))
             .Where(a => CertifiedProgramTypes.Contains(a.Program.Type, StringComparer.OrdinalIgnoreCase)
-                        && Roster.Text(ProgramReferences.Extension(a.Record.Body), "certificatedProgramStatusDescriptor") is not null
+                        && Roster.Text(ProgramReferences.Extension(a.Body), "certificatedProgramStatusDescriptor") is not null
                         && !onSections.Contains(a.Program))
-            .GroupBy(a => a.Program);
+            .GroupBy(a => a.Program, a => a.Record);
         foreach (var group in statuses.Where(g => g.Count() > 1))
         {
             var (student, name, type) = group.Key;
             yield return context.Result(this,
                 $"Student {student} has {group.Count()} certificated program statuses for '{name}' ({type}), a certified program no section of the student names: only one, the best status, is expected.",
-                ProgramReferences.StudentCteProgramAssociations, group.Last().Record, student);
+                ProgramReferences.StudentCteProgramAssociations, group.Last(), student);
         }
     }
 

@@ -16,14 +16,16 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
         ArgumentNullException.ThrowIfNull(context);
         // (student, program name, program type) of every CTE association, once: a set, so each participation is one look-up.
         var associations = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
-            .Select(r => (Student: Roster.Student(r.Body), Program: Roster.Child(r.Body, "programReference")))
+            .Select(r => r.Body)
+            .Select(b => (Student: Roster.Student(b), Program: Roster.Child(b, "programReference")))
             .Select(a => Reported(a.Student, Roster.Text(a.Program, "programName"), ProgramReferences.Code(Roster.Text(a.Program, "programTypeDescriptor"))))
             .ToHashSet(StringComparer.Ordinal);
 
         foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
-            var student = Roster.Student(record.Body);
-            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, record.Body))
+            var body = record.Body;
+            var student = Roster.Student(body);
+            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
             {
                 var name = Roster.Text(program, "programName");
                 var type = ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor"));
@@ -31,7 +33,7 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
                     continue;
                 if (!associations.Contains(Reported(student, name, type)))
                     yield return context.Result(this,
-                        $"Student {student} is reported as participating in '{name}' ({type}) on section {Roster.Text(Roster.Child(record.Body, "sectionReference"), "sectionIdentifier")}, " +
+                        $"Student {student} is reported as participating in '{name}' ({type}) on section {Roster.Text(Roster.Child(body, "sectionReference"), "sectionIdentifier")}, " +
                         "but no studentCTEProgramAssociation reports the student's status in that program.",
                         ProgramReferences.StudentSectionAssociations, record, student);
             }

@@ -36,23 +36,26 @@ public sealed class Roster(IL2DataSet data)
     {
         var section = Child(studentSectionAssociation, "sectionReference");
         var key = Key(Student(studentSectionAssociation), Text(studentSectionAssociation, "beginDate"), Text(section, "sectionIdentifier"), Text(section, "localCourseCode"));
-        return key is null ? [] : GradesByEnrolment[key];
+        return key is null ? [] : GradesByEnrolment[key].Select(g => g.Body);
     }
 
-    // Indexes, each built once, in one pass over its resource, the first time a rule asks (O(n) for the run).
+    // Indexes, each built once, in one pass over its resource, the first time a rule asks (O(n) for the run). Each
+    // record's body is read once (a record held as UTF-8 is parsed on each read), and only small facts are kept.
     private Dictionary<string, int?> Grades => _grades ??= data.Records("studentSchoolAssociations")
-        .GroupBy(r => Student(r.Body) ?? "", StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(r => GradeNumber(ProgramReferences.Code(Text(r.Body, "entryGradeLevelDescriptor")))).Max(), StringComparer.Ordinal);
+        .Select(r => r.Body)
+        .Select(b => (Student: Student(b) ?? "", Grade: GradeNumber(ProgramReferences.Code(Text(b, "entryGradeLevelDescriptor")))))
+        .GroupBy(e => e.Student, e => e.Grade, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Max(), StringComparer.Ordinal);
 
     private Dictionary<string, string?> Offerings => _offerings ??= IndexOfferings();
 
     private Dictionary<string, string?> IndexOfferings()
     {
         var offerings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var o in data.Records("courseOfferings"))
+        foreach (var o in data.Records("courseOfferings").Select(r => r.Body))
         {
-            if (Key(Text(o.Body, "localCourseCode"), Text(Child(o.Body, "schoolReference"), "schoolId"), Text(Child(o.Body, "sessionReference"), "sessionName")) is { } key)
-                offerings.TryAdd(key, Text(Child(o.Body, "courseReference"), "courseCode"));
+            if (Key(Text(o, "localCourseCode"), Text(Child(o, "schoolReference"), "schoolId"), Text(Child(o, "sessionReference"), "sessionName")) is { } key)
+                offerings.TryAdd(key, Text(Child(o, "courseReference"), "courseCode"));
         }
         return offerings;
     }
@@ -62,18 +65,19 @@ public sealed class Roster(IL2DataSet data)
     private Dictionary<string, JsonObject> IndexCourses()
     {
         var courses = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in data.Records("courses"))
+        foreach (var c in data.Records("courses").Select(r => r.Body))
         {
-            if (Text(c.Body, "courseCode") is { } code)
-                courses.TryAdd(code, c.Body);
+            if (Text(c, "courseCode") is { } code)
+                courses.TryAdd(code, c);
         }
         return courses;
     }
 
-    private ILookup<string, JsonObject> GradesByEnrolment => _gradesByEnrolment ??= data.Records("grades")
-        .Select(g => (Key: EnrolmentKey(Child(g.Body, "studentSectionAssociationReference")), g.Body))
+    /// <summary>The grades by the key of the section enrolment they name: the records, whose bodies are read when asked for.</summary>
+    private ILookup<string, L2Record> GradesByEnrolment => _gradesByEnrolment ??= data.Records("grades")
+        .Select(g => (Key: EnrolmentKey(Child(g.Body, "studentSectionAssociationReference")), Record: g))
         .Where(g => g.Key is not null)
-        .ToLookup(g => g.Key!, g => g.Body, StringComparer.OrdinalIgnoreCase);
+        .ToLookup(g => g.Key!, g => g.Record, StringComparer.OrdinalIgnoreCase);
 
     private static string? EnrolmentKey(JsonNode? reference) =>
         Key(Text(reference, "studentUniqueId"), Text(reference, "beginDate"), Text(reference, "sectionIdentifier"), Text(reference, "localCourseCode"));
@@ -81,7 +85,7 @@ public sealed class Roster(IL2DataSet data)
     private Dictionary<string, int?>? _grades;
     private Dictionary<string, string?>? _offerings;
     private Dictionary<string, JsonObject>? _courses;
-    private ILookup<string, JsonObject>? _gradesByEnrolment;
+    private ILookup<string, L2Record>? _gradesByEnrolment;
 
     /// <summary>A composite key, or null when a part is missing (a missing part matches nothing).</summary>
     private static string? Key(params string?[] parts) => parts.Any(p => p is null) ? null : string.Join('\u001f', parts);

@@ -26,12 +26,13 @@ public sealed class WblBefore2025Rule : IL2Rule
         {
             foreach (var record in context.Data.Records(resource))
             {
-                foreach (var (_, program) in ProgramReferences.In(resource, record.Body))
+                var body = record.Body;
+                foreach (var (_, program) in ProgramReferences.In(resource, body))
                 {
                     if (string.Equals(ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor")), "WBL", StringComparison.OrdinalIgnoreCase))
                         yield return context.Result(this,
                             $"'{Roster.Text(program, "programName")}' is reported as WBL in {context.Year}; DPI's table has WBL from 2024-25 (use 'Non Certified' before).",
-                            resource, record, Roster.Student(record.Body));
+                            resource, record, Roster.Student(body));
                 }
             }
         }

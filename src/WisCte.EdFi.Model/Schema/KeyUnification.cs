@@ -18,7 +18,7 @@ public static class KeyUnification
         foreach (var key in resource.UnifiedKeys)
         {
             var supplied = key.Paths
-                .Select(path => (Path: path, Value: JsonPath.Get(result.Document, "$." + path) as JsonValue))
+                .Select(path => (Path: path, Value: JsonPath.Get(result.Document, path) as JsonValue))
                 .Where(v => v.Value is not null)
                 .Select(v => (v.Path, Text: v.Value!.ToString()))
                 .ToList();

@@ -15,7 +15,7 @@ public static class NaturalKey
     public static string Of(ResourceSchema resource, JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return string.Join(Separator, resource.IdentityPaths.Select(p => Normalise(JsonPath.Get(body, "$." + p))));
+        return string.Join(Separator, resource.IdentityPaths.Select(p => Normalise(JsonPath.Get(body, p))));
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public static class NaturalKey
         ArgumentNullException.ThrowIfNull(boundItem);
         if (item.ItemIdentity.Count == 0)
             return null;
-        return string.Join(Separator, item.ItemIdentity.Select(p => NormaliseMember(item.Member(p), JsonPath.Get(boundItem, "$." + p))));
+        return string.Join(Separator, item.ItemIdentity.Select(p => NormaliseMember(item.Member(p), JsonPath.Get(boundItem, p))));
     }
 
     private static string NormaliseMember(PropertySchema? member, JsonNode? value)
@@ -87,8 +87,7 @@ public static class NaturalKey
     /// <summary>Readable form of a key, for messages: the values joined with ", ".</summary>
     public static string Display(string key) => key.Replace(Separator.ToString(), ", ", StringComparison.Ordinal);
 
-    private static JsonNode? Field(JsonObject obj, string name) =>
-        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    private static JsonNode? Field(JsonObject obj, string name) => JsonPath.Member(obj, name);
 
     private static string Normalise(JsonNode? value) => value switch
     {

@@ -10,13 +10,14 @@ namespace WisCte.EdFi.Model;
 public static class RecordSubjects
 {
     /// <summary>Every <c>schoolId</c> the record names, at any depth, then its own <c>educationOrganizationReference</c>, with the ODS's property names.</summary>
-    public static IEnumerable<(string Name, long Id)> EducationOrganizations(JsonObject body)
+    public static IReadOnlyList<(string Name, long Id)> EducationOrganizations(JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        foreach (var schoolId in Values(body, "schoolId"))
-            yield return ("SchoolId", schoolId);
+        var found = new List<(string, long)>(2);
+        CollectSchoolIds(body, found);
         if (body["educationOrganizationReference"]?["educationOrganizationId"] is JsonValue edOrg && edOrg.TryGetValue<long>(out var id))
-            yield return ("EducationOrganizationId", id);
+            found.Add(("EducationOrganizationId", id));
+        return found;
     }
 
     /// <summary>A studentUniqueId compared as natural keys compare strings: without regard to case.</summary>
@@ -27,25 +28,28 @@ public static class RecordSubjects
         _ => studentUniqueId.ToJsonString(),
     };
 
-    private static IEnumerable<long> Values(JsonNode? node, string name)
+    /// <summary>Every <c>schoolId</c> at any depth, in document order (one walk, nothing allocated per level).</summary>
+    private static void CollectSchoolIds(JsonNode? node, List<(string, long)> found)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    if (key.Equals(name, StringComparison.OrdinalIgnoreCase) && value is JsonValue v && v.TryGetValue<long>(out var id))
-                        yield return id;
-                    foreach (var nested in Values(value, name))
-                        yield return nested;
+                    if (value is JsonValue v)
+                    {
+                        if (key.Equals("schoolId", StringComparison.OrdinalIgnoreCase) && v.TryGetValue<long>(out var id))
+                            found.Add(("SchoolId", id));
+                    }
+                    else
+                    {
+                        CollectSchoolIds(value, found);
+                    }
                 }
                 break;
             case JsonArray array:
                 foreach (var item in array)
-                {
-                    foreach (var nested in Values(item, name))
-                        yield return nested;
-                }
+                    CollectSchoolIds(item, found);
                 break;
         }
     }

@@ -26,6 +26,9 @@ public sealed class SchemaCatalog
 
     public ResourceSchema? Find(string endpoint) => _resources.GetValueOrDefault(endpoint);
 
+    /// <summary>Every resource of the model.</summary>
+    public IEnumerable<ResourceSchema> Resources => _resources.Values;
+
     /// <summary>The endpoints a reference may point at (an EducationOrganizationReference: schools, LEAs, the SEA).</summary>
     public IReadOnlyList<string> TargetsOf(string referenceName) => _referenceTargets.GetValueOrDefault(referenceName) ?? [];
 
