@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WisCte.Dpi.Validation;
 using WisCte.EdFi;
 
@@ -72,27 +72,34 @@ public sealed class EndpointDataSet : IL2DataSet
         }
     }
 
+    /// <summary>
+    /// A page's records, each kept as its own UTF-8 JSON (parsed again when a rule reads it): a district's million records
+    /// fit in memory as bytes, not as JSON trees.
+    /// </summary>
     private static List<L2Record> Page(string resource, int offset, string body)
     {
-        JsonNode? json;
+        JsonDocument json;
         try
         {
-            json = JsonNode.Parse(body);
+            json = JsonDocument.Parse(body);
         }
         catch (JsonException ex)
         {
             throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) answered 200 but not JSON: {ex.Message}", ex);
         }
-        if (json is not JsonArray items)
-            throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) answered 200 but not a JSON array of records.");
-        var page = new List<L2Record>(items.Count);
-        foreach (var item in items)
+        using (json)
         {
-            if (item is not JsonObject record || record["id"]?.GetValueKind() != JsonValueKind.String)
-                throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) returned an item that is not a record with an id.");
-            page.Add(new L2Record(record["id"]!.GetValue<string>(), record));
+            if (json.RootElement.ValueKind != JsonValueKind.Array)
+                throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) answered 200 but not a JSON array of records.");
+            var page = new List<L2Record>(json.RootElement.GetArrayLength());
+            foreach (var item in json.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                    throw new AuditReadException(resource, offset, $"GET {resource} (offset {offset}) returned an item that is not a record with an id.");
+                page.Add(L2Record.FromUtf8(id.GetString()!, JsonMarshal.GetRawUtf8Value(item).ToArray()));
+            }
+            return page;
         }
-        return page;
     }
 }
 

@@ -130,6 +130,9 @@ public sealed class FinalState
 
     internal static JsonObject Parse(byte[] utf8) => (JsonObject)JsonNode.Parse(utf8)!;
 
+    /// <summary>Most records reference nothing whose key may change: one empty list for all of them (never added to).</summary>
+    private static readonly List<(string Resource, string Key)> NoReferences = [];
+
     /// <summary>
     /// The resources whose records' keys may change: those the ODS lets a PUT re-key (<c>allowIdentityUpdates</c>), and
     /// those whose key holds a reference to one (a cascade re-keys them). Only references to these are indexed: a
@@ -172,7 +175,7 @@ public sealed class FinalState
         public JsonObject Body => Parse(Utf8);
 
         /// <summary>The endpoint and key of each record this one references whose key may change (those the state holds).</summary>
-        public List<(string Resource, string Key)> References { get; set; } = [];
+        public List<(string Resource, string Key)> References { get; set; } = NoReferences;
 
         public void Hold(ResourceSchema schema, JsonObject body)
         {
@@ -298,7 +301,7 @@ public sealed class FinalState
         /// </summary>
         private List<(string Resource, string Key)> Resolve(List<ReferenceUse> uses)
         {
-            var resolved = new List<(string, string)>();
+            List<(string, string)>? resolved = null;
             foreach (var use in uses)
             {
                 var targets = schema.TargetsOf(use.ReferenceName);
@@ -308,12 +311,12 @@ public sealed class FinalState
                 {
                     if (schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, use.Fields) is { } key && ByKey(targetSchema.Endpoint, key) is not null)
                     {
-                        resolved.Add((targetSchema.Endpoint, key));
+                        (resolved ??= []).Add((targetSchema.Endpoint, key));
                         break;
                     }
                 }
             }
-            return resolved;
+            return resolved ?? NoReferences;
         }
 
         private void Move(Stored stored, string newKey)
@@ -332,7 +335,7 @@ public sealed class FinalState
             Collection(stored.Resource).Remove(stored.Key);
             if (stored.Id is not null)
                 _byId.Remove(stored.Id);
-            Reindex(stored, []);
+            Reindex(stored, NoReferences);
         }
 
         private void Reindex(Stored stored, List<(string Resource, string Key)> references)
