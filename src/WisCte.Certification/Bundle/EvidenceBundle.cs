@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,6 +7,7 @@ using System.Text.Json.Serialization;
 using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
 using WisCte.Journal;
+using WisCte.Reports;
 
 namespace WisCte.Certification.Bundle;
 
@@ -61,26 +61,16 @@ public static class EvidenceBundle
         return [.. files.Append(Manifest)];
     }
 
-    private const string Style =
-        "body{font-family:sans-serif;margin:2em;max-width:70em}.pass{color:#116611}.fail{color:#aa1111}" +
-        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}table{border-collapse:collapse}";
-
     private static string Hash(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>The judgement, readable, on the layout every page of the harness shares.</summary>
     private static string Report(Verdict verdict, DateTimeOffset judgedAt, string source)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
-        var verdictText = verdict.Passed ? "CONFORMS" : "DOES NOT CONFORM";
-        var verdictClass = verdict.Passed ? "pass" : "fail";
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>WisCte certification: ").Append(verdictText).Append("</title>")
-            .Append("<style>").Append(Style).Append("</style></head><body><h1>WisCte certification of a SIS</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p>Verdict: <strong class=\"{verdictClass}\">{verdictText}</strong> · school year {verdict.SchoolYear - 1}-{verdict.SchoolYear % 100:00} · ")
-            .Append(CultureInfo.InvariantCulture, $"{verdict.JournalEntries} requests judged · {E(source)} · judged {judgedAt:u} · WisCte {E(SuiteVersion)}</p>");
         foreach (var useCase in verdict.UseCases)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(useCase.Passed ? "pass" : "fail")}\">Use case {E(useCase.Id)}: {E(useCase.Title)} — {(useCase.Passed ? "passed" : "failed")}</h2>");
@@ -94,14 +84,28 @@ public static class EvidenceBundle
                 html.Append("<p>No finding.</p>");
                 continue;
             }
-            html.Append("<table><tr><th>rule</th><th>cause</th><th>severity</th><th>finding</th><th>journal entries</th></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<table><caption>Findings of use case {E(useCase.Id)}</caption><thead><tr><th scope=\"col\">rule</th><th scope=\"col\">cause</th><th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">journal entries</th></tr></thead><tbody>");
             foreach (var finding in useCase.Findings)
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Cause}</td><td>{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
-            html.Append("</table>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Cause}</td><td class=\"{(finding.Severity == FindingSeverity.Error ? "fail" : "skip")}\">{finding.Severity}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
+            html.Append("</tbody></table>");
         }
         html.Append("<h2>What certification checks</h2><p>Each rule names the cause to fix; its severity follows from the words of its source ")
-            .Append("(DPI instructs: error; DPI advises or warns: warning; WISEdata refuses: error). verdict.json lists every rule with its source.</p>");
-        html.Append("<p>The requests themselves are in journal.ndjson (secrets and tokens masked); manifest.sha256 checks every file of this bundle.</p></body></html>");
-        return html.ToString();
+            .Append("(DPI instructs: error; DPI advises or warns: warning; WISEdata refuses: error). verdict.json lists every rule with its source.</p>")
+            .Append("<p>The requests themselves are in journal.ndjson (secrets and tokens masked); manifest.sha256 checks every file of this bundle.</p>");
+        var verdictText = verdict.Passed ? "CONFORMS" : "DOES NOT CONFORM";
+        return ReportPage.Render(new PageContent(
+            $"WisCte certification of a SIS: {verdictText}",
+            [
+                ("Verdict", verdictText),
+                ("School year", $"{verdict.SchoolYear - 1}-{verdict.SchoolYear % 100:00}"),
+                ("Requests judged", verdict.JournalEntries.ToString("N0", CultureInfo.InvariantCulture)),
+                ("Journal", source),
+                ("Judged", judgedAt.ToString("u", CultureInfo.InvariantCulture)),
+                ("Suite version", SuiteVersion),
+            ],
+            [("verdict.json", "The verdict as JSON"), ("journal.ndjson", "The journal"), (Manifest, "Checksums")],
+            html.ToString()));
     }
+
+    private static string E(string text) => Html.E(text);
 }

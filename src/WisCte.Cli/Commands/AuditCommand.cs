@@ -27,10 +27,11 @@ public static class AuditCommand
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${SharedOptions.ClientSecretVariable}." };
         var yearInRoute = new Option<string?>("--year-in-route") { Description = SharedOptions.YearInRouteDescription };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
+        var html = new Option<string?>("--html") { Description = "Also write the audit as a page to this file (the findings by rule, then the first 1,000 findings)." };
 
         var command = new Command("audit", "Run DPI's data-quality (L2) rules over an LEA's submitted records of one school year (read only).")
         {
-            baseUrl, lea, schoolYear, clientId, clientSecret, yearInRoute, json, leas, shard, MergeCommand(output, error),
+            baseUrl, lea, schoolYear, clientId, clientSecret, yearInRoute, json, html, leas, shard, MergeCommand(output, error),
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -41,6 +42,8 @@ public static class AuditCommand
             {
                 if (parse.GetValue(shard) is not null)
                     throw new SettingsException("--shard splits the LEAs of --leas; give --leas FILE too.");
+                if (parse.GetValue(html) is { } page && string.IsNullOrWhiteSpace(page))
+                    throw new SettingsException("--html needs a file name, e.g. --html audit.html.");
                 if (parse.GetValue(baseUrl) is null || parse.GetValue(lea) is null)
                     throw new SettingsException("give --base-url and --lea for one LEA, or --leas FILE for several.");
                 var url = SharedOptions.ParseBaseUrl(parse.GetValue(baseUrl))
@@ -55,14 +58,14 @@ public static class AuditCommand
                 await error.WriteLineAsync($"wiscte audit: {ex.Message}");
                 return 2;
             }
-            return await RunAsync(target, parse.GetValue(lea)!.Value, parse.GetValue(json), output, error, cancellation: cancellation);
+            return await RunAsync(target, parse.GetValue(lea)!.Value, parse.GetValue(json), output, error, cancellation: cancellation, htmlPath: parse.GetValue(html));
         });
         return command;
     }
 
     public static async Task<int> RunAsync(
         EdFiTarget target, long localEducationAgencyId, string? jsonPath, TextWriter output, TextWriter error,
-        int pageSize = EndpointDataSet.MaximumPageSize, CancellationToken cancellation = default)
+        int pageSize = EndpointDataSet.MaximumPageSize, string? htmlPath = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(output);
@@ -79,6 +82,13 @@ public static class AuditCommand
         await PrintAsync(report, output);
         if (!string.IsNullOrWhiteSpace(jsonPath))
             await WriteJsonAsync(jsonPath, report.ToJson(), output, cancellation);
+        if (!string.IsNullOrWhiteSpace(htmlPath))
+        {
+            var path = Path.GetFullPath(htmlPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, AuditPage.Render(report, DateTimeOffset.Now, WisCte.Certification.Bundle.EvidenceBundle.SuiteVersion), cancellation);
+            await output.WriteLineAsync($"Audit page: {path}");
+        }
         return report.Conforms ? 0 : 1;
     }
 

@@ -28,7 +28,23 @@ public static class ReqnrollTestRun
         await TestRunnerManager.OnTestRunStartAsync(testAssembly).ConfigureAwait(false);
     }
 
-    public static Task EndAsync(Assembly testAssembly) => TestRunnerManager.OnTestRunEndAsync(testAssembly);
+    /// <summary>Ends the run (the formatters write the report), then writes the assembly's companion pages beside it.</summary>
+    public static async Task EndAsync(Assembly testAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        await TestRunnerManager.OnTestRunEndAsync(testAssembly).ConfigureAwait(false);
+        var companions = testAssembly.GetCustomAttributes<ReportCompanionAttribute>().ToList();
+        var options = LivingDocOptions.Resolve();
+        if (companions.Count == 0 || !File.Exists(options.MessagesFile))
+            return;
+        var report = CucumberReport.Load(options.MessagesFile);
+        foreach (var companion in companions)
+        {
+            var page = Activator.CreateInstance(companion.Companion) as IReportCompanion
+                       ?? throw new InvalidOperationException($"{companion.Companion} named by [ReportCompanion] is not an {nameof(IReportCompanion)}.");
+            page.Write(options, report);
+        }
+    }
 
     private static void SetIfUnset(string name, string value)
     {

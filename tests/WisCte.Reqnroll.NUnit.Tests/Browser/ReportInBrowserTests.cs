@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Microsoft.Playwright;
 using NUnit.Framework;
+using WisCte.TestSupport;
 using WisCte.Reqnroll.NUnit.Tests.Support;
 
 namespace WisCte.Reqnroll.NUnit.Tests.Browser;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace WisCte.Reqnroll.NUnit.Tests.Browser;
+namespace WisCte.TestSupport;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (Playwright cannot download its own browser here). The flags keep it from

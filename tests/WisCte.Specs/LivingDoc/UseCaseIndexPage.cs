@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Reflection;
+using WisCte.Certification.UseCases;
+using WisCte.Reqnroll.NUnit.Reporting;
+using WisCte.Specs.Support;
+
+[assembly: ReportCompanion(typeof(WisCte.Specs.LivingDoc.UseCaseIndexPage))]
+
+namespace WisCte.Specs.LivingDoc;
+
+/// <summary>
+/// The living documentation as a DPI reader navigates it: DPI's use cases in the page's order, school year by school
+/// year, each count a link to its scenarios in the Cucumber report (which links back here). Written beside the report
+/// at the end of every run.
+/// </summary>
+public sealed class UseCaseIndexPage : IReportCompanion
+{
+    public const string FileName = "use-cases.html";
+
+    public void Write(LivingDocOptions options, CucumberReport report)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = UseCaseCatalog.All.Select(u => new IndexRow("uc-" + u.Id, u.Id, u.Title)).ToList();
+        var index = TagIndex.Build(report, rows, "sy-");
+        var years = index.Columns.Where(c => c.Length > 0).Select(SchoolYearOf).ToList();
+        IReadOnlyList<(string, string)> summary =
+        [
+            ("Target", Target()),
+            ("School years", years.Count > 0 ? string.Join(", ", years) : "none"),
+            ("Suite version", SuiteVersion),
+            ("Written", DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
+        ];
+        File.WriteAllText(Path.Combine(options.OutputDirectory, FileName), index.Render("DPI's CTE use cases, school year by school year", summary, SchoolYearOf));
+        if (File.Exists(options.HtmlReport))
+            CucumberHtml.AddLink(options.HtmlReport, FileName, "DPI's use cases by school year");
+    }
+
+    /// <summary>The suite's version as built (semantic version, and the commit when the build knew it).</summary>
+    public static string SuiteVersion =>
+        typeof(UseCaseCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary><c>sy-2026</c> → 2025-26.</summary>
+    private static string SchoolYearOf(string tag) =>
+        int.TryParse(tag.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var end) ? $"{end - 1}-{end % 100:00}" : tag;
+
+    private static string Target()
+    {
+        try
+        {
+            return TargetSettings.Resolve() is { IsSimulator: false } real ? $"{real.BaseUrl} (school year {real.SchoolYear})" : "the built-in simulator";
+        }
+        catch (InvalidOperationException ex)
+        {
+            return $"not known ({ex.Message})";
+        }
+    }
+}
