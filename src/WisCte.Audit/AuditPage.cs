@@ -14,7 +14,8 @@ public static class AuditPage
 {
     public const int MaxRows = 1000;
 
-    public static string Render(AuditReport report, DateTimeOffset auditedAt, string suiteVersion)
+    /// <param name="suite">Which suite judged (version and the hash of its features and rules).</param>
+    public static string Render(AuditReport report, DateTimeOffset auditedAt, string suite)
     {
         ArgumentNullException.ThrowIfNull(report);
         var verdict = report.Conforms ? "CONFORMS" : "DOES NOT CONFORM";
@@ -66,7 +67,7 @@ public static class AuditPage
                 ("Errors", report.Count(Severity.Error).ToString("N0", CultureInfo.InvariantCulture)),
                 ("Warnings", report.Count(Severity.Warning).ToString("N0", CultureInfo.InvariantCulture)),
                 ("Audited", auditedAt.ToString("u", CultureInfo.InvariantCulture)),
-                ("Suite version", suiteVersion),
+                ("Suite", suite),
             ],
             [],
             body.ToString()));

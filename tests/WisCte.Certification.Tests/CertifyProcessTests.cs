@@ -41,7 +41,8 @@ public sealed class CertifyProcessTests
         var verdict = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, "verdict.json")))!;
         verdict["passed"]!.GetValue<bool>().Should().Be(!forgetsTheAssociation);
         verdict["schoolYear"]!.GetValue<int>().Should().Be(2026);
-        verdict["suiteVersion"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        verdict["suiteVersion"]!.GetValue<string>().Should().Be(SuiteIdentity.Version).And.MatchRegex(@"^\d+\.\d+\.\d+", "a semantic version");
+        verdict["suiteHash"]!.GetValue<string>().Should().Be(SuiteIdentity.Hash);
         if (forgetsTheAssociation)
             verdict["useCases"]![0]!["findings"]!.AsArray().Should().Contain(f => f!["ruleId"]!.GetValue<string>() == "WI-L2-16.1");
         var journal = JournalFile.Read(Path.Combine(bundle, "journal.ndjson")).ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -26,8 +25,7 @@ public static class EvidenceBundle
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string SuiteVersion =>
-        typeof(EvidenceBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    public static string SuiteVersion => SuiteIdentity.Version;
 
     /// <param name="journalFile">The file the journal was judged from, copied as it is; null: the entries are written.</param>
     public static IReadOnlyList<string> Write(string directory, Verdict verdict, IEnumerable<JournalEntry> journal, DateTimeOffset judgedAt, string source, string? journalFile = null)
@@ -42,6 +40,7 @@ public static class EvidenceBundle
         File.WriteAllText(Path.Combine(directory, "verdict.json"), JsonSerializer.Serialize(new
         {
             suiteVersion = SuiteVersion,
+            suiteHash = SuiteIdentity.Hash,
             schoolYear = verdict.SchoolYear,
             judgedAt = judgedAt.ToString("O", CultureInfo.InvariantCulture),
             source,
@@ -101,7 +100,7 @@ public static class EvidenceBundle
                 ("Requests judged", verdict.JournalEntries.ToString("N0", CultureInfo.InvariantCulture)),
                 ("Journal", source),
                 ("Judged", judgedAt.ToString("u", CultureInfo.InvariantCulture)),
-                ("Suite version", SuiteVersion),
+                ("Suite", SuiteIdentity.Summary),
             ],
             [("verdict.json", "The verdict as JSON"), ("journal.ndjson", "The journal"), (Manifest, "Checksums")],
             html.ToString()));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.Audit;
+using WisCte.Certification;
 using WisCte.Dpi;
 using WisCte.Dpi.Validation;
 using WisCte.EdFi;
@@ -81,12 +82,17 @@ public static class AuditCommand
 
         await PrintAsync(report, output);
         if (!string.IsNullOrWhiteSpace(jsonPath))
-            await WriteJsonAsync(jsonPath, report.ToJson(), output, cancellation);
+        {
+            var json = report.ToJson();
+            json["suiteVersion"] = SuiteIdentity.Version;
+            json["suiteHash"] = SuiteIdentity.Hash;
+            await WriteJsonAsync(jsonPath, json, output, cancellation);
+        }
         if (!string.IsNullOrWhiteSpace(htmlPath))
         {
             var path = Path.GetFullPath(htmlPath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, AuditPage.Render(report, DateTimeOffset.Now, WisCte.Certification.Bundle.EvidenceBundle.SuiteVersion), cancellation);
+            await File.WriteAllTextAsync(path, AuditPage.Render(report, DateTimeOffset.Now, SuiteIdentity.Summary), cancellation);
             await output.WriteLineAsync($"Audit page: {path}");
         }
         return report.Conforms ? 0 : 1;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using WisCte.Certification;
 using WisCte.Certification.UseCases;
 using WisCte.Reqnroll.NUnit.Reporting;
 using WisCte.Specs.Support;
@@ -27,17 +27,13 @@ public sealed class UseCaseIndexPage : IReportCompanion
         [
             ("Target", Target()),
             ("School years", years.Count > 0 ? string.Join(", ", years) : "none"),
-            ("Suite version", SuiteVersion),
+            ("Suite", SuiteIdentity.Summary),
             ("Written", DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
         ];
         File.WriteAllText(Path.Combine(options.OutputDirectory, FileName), index.Render("DPI's CTE use cases, school year by school year", summary, SchoolYearOf));
         if (File.Exists(options.HtmlReport))
             CucumberHtml.AddLink(options.HtmlReport, FileName, "DPI's use cases by school year");
     }
-
-    /// <summary>The suite's version as built (semantic version, and the commit when the build knew it).</summary>
-    public static string SuiteVersion =>
-        typeof(UseCaseCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary><c>sy-2026</c> → 2025-26.</summary>
     private static string SchoolYearOf(string tag) =>
