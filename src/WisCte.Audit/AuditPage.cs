@@ -48,7 +48,9 @@ public static class AuditPage
             body.Append("<table><caption>Each finding</caption><thead><tr><th scope=\"col\">severity</th><th scope=\"col\">rule</th><th scope=\"col\">resource</th><th scope=\"col\">record id</th><th scope=\"col\">student</th><th scope=\"col\">finding</th></tr></thead><tbody>");
             foreach (var finding in report.Findings.Take(MaxRows))
             {
-                body.Append("<tr><td class=\"").Append(Class(finding.Severity)).Append("\">").Append(finding.Severity).Append("</td><td>").Append(Html.E(finding.Code))
+                var waiver = report.WaiverOf(finding);
+                body.Append("<tr><td class=\"").Append(waiver is null ? Class(finding.Severity) : "skip").Append("\">").Append(finding.Severity)
+                    .Append(waiver is null ? "" : "<br>" + Html.E(waiver.ToString())).Append("</td><td>").Append(Html.E(finding.Code))
                     .Append("</td><td>").Append(Html.E(finding.Resource)).Append("</td><td>").Append(Html.E(finding.ResourceId)).Append("</td><td>")
                     .Append(Html.E(finding.StudentUniqueId)).Append("</td><td>").Append(Html.E(finding.Message)).Append("</td></tr>");
             }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WisCte.Dpi;
 using WisCte.Dpi.Rules;
 using WisCte.Dpi.Validation;
+using WisCte.Dpi.Waivers;
 using WisCte.EdFi;
 
 namespace WisCte.Audit;
@@ -42,8 +43,17 @@ public sealed record AuditReport(
 {
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
-    /// <summary>Conforms when nothing is an error; warnings and information are reported, not failed.</summary>
-    public bool Conforms => Count(Severity.Error) == 0;
+    /// <summary>DPI's accepted exceptions this audit honours (by rule: an audit's findings belong to no use case).</summary>
+    public WaiverFile Waivers { get; init; } = WaiverFile.None;
+
+    public Waiver? WaiverOf(ValidationResult finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Waivers.For(finding.Code, null);
+    }
+
+    /// <summary>Conforms when nothing is an error but what a waiver covers; warnings and information are reported, not failed.</summary>
+    public bool Conforms => !Findings.Any(f => f.Severity == Severity.Error && WaiverOf(f) is null);
 
     public JsonObject ToJson() => new()
     {
@@ -53,6 +63,14 @@ public sealed record AuditReport(
         ["conforms"] = Conforms,
         ["read"] = new JsonObject(Read.Select(r => KeyValuePair.Create(r.Resource, (JsonNode?)r.Count))),
         ["rulesRun"] = new JsonArray([.. RulesRun.Select(r => (JsonNode?)r)]),
-        ["findings"] = new JsonArray([.. Findings.Select(f => (JsonNode?)f.ToJson())]),
+        ["findings"] = new JsonArray([.. Findings.Select(f => (JsonNode?)WithWaiver(f))]),
     };
+
+    private JsonObject WithWaiver(ValidationResult finding)
+    {
+        var json = finding.ToJson();
+        if (WaiverOf(finding) is { } waiver)
+            json["waiver"] = new JsonObject { ["reason"] = waiver.Reason, ["approvedBy"] = waiver.ApprovedBy, ["expires"] = waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        return json;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using WisCte.Dpi.Waivers;
+
 namespace WisCte.Certification;
 
 public enum FindingSeverity
@@ -19,5 +22,14 @@ public sealed record Finding(string UseCaseId, string RuleId, FindingSeverity Se
     /// <summary>What the vendor's engineer fixes: the rule's cause in <see cref="Rules.RuleCatalog"/> (a rule WISEdata quoted that the catalogue does not know: Content).</summary>
     public Rules.Cause Cause => Rules.RuleCatalog.Find(RuleId)?.Cause ?? Rules.Cause.Content;
 
-    public override string ToString() => $"[{UseCaseId}] {RuleId} ({Cause}): {Message} (journal {string.Join(", ", JournalEntries)})";
+    /// <summary>The exception DPI accepted for this finding: shown, not hidden, and not failing its use case.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Waiver? Waiver { get; init; }
+
+    /// <summary>An error no waiver covers: it fails its use case.</summary>
+    [JsonIgnore]
+    public bool Fails => Severity == FindingSeverity.Error && Waiver is null;
+
+    public override string ToString() =>
+        $"[{UseCaseId}] {RuleId} ({Cause}): {Message} (journal {string.Join(", ", JournalEntries)}){(Waiver is null ? "" : $" ({Waiver})")}";
 }

@@ -2,6 +2,7 @@ using WisCte.EdFi.Model;
 using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
+using WisCte.Dpi.Waivers;
 using WisCte.Journal;
 
 namespace WisCte.Certification;
@@ -63,10 +64,31 @@ public static class Judge
         var verdicts = selected.Select(u =>
         {
             var own = findings.Where(f => f.UseCaseId == u.Id).OrderBy(f => f.JournalEntries.DefaultIfEmpty(long.MaxValue).Min()).ToList();
-            return new UseCaseVerdict(u.Id, u.Title, own.All(f => f.Severity != FindingSeverity.Error), own);
+            return new UseCaseVerdict(u.Id, u.Title, !own.Any(f => f.Fails), own);
         }).ToList();
         return new Verdict(defaultYear.EndYear, context.Count, verdicts);
     }
+
+    /// <summary>The verdict with DPI's accepted exceptions applied: each waived finding is kept, marked with its waiver, and fails nothing.</summary>
+    public static Verdict Waive(Verdict verdict, WaiverFile waivers)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(waivers);
+        return verdict with
+        {
+            UseCases = [.. verdict.UseCases.Select(u =>
+            {
+                var findings = u.Findings.Select(f => waivers.For(f.RuleId, f.UseCaseId) is { } waiver ? f with { Waiver = waiver } : f).ToList();
+                return u with { Passed = !findings.Any(f => f.Fails), Findings = findings };
+            })],
+        };
+    }
+
+    /// <summary>Whether a rule id is one a verdict may carry (certification's catalogue, DPI's L1 and L2 rules): what a waiver may name.</summary>
+    public static bool IsKnownRule(string ruleId) =>
+        RuleCatalog.Find(ruleId) is not null
+        || WisCte.Dpi.Rules.L1RuleSet.Dpi.Rules.Any(r => r.Id.Equals(ruleId, StringComparison.OrdinalIgnoreCase))
+        || WisCte.Dpi.Validation.L2RuleSet.Dpi.Rules.Any(r => r.Code.Equals(ruleId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The single pass; null when an entry comes before one it follows (the journal needs sorting).</summary>
     private static JudgementContext? ReadOnce(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear, out List<RuleJudge> judges)

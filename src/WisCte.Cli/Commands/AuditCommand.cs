@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.Audit;
 using WisCte.Certification;
+using WisCte.Dpi.Waivers;
 using WisCte.Dpi;
 using WisCte.Dpi.Validation;
 using WisCte.EdFi;
@@ -28,16 +29,27 @@ public static class AuditCommand
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Its secret (never printed). Default: ${SharedOptions.ClientSecretVariable}." };
         var yearInRoute = new Option<string?>("--year-in-route") { Description = SharedOptions.YearInRouteDescription };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
+        var waivers = new Option<string?>("--waivers") { Description = SharedOptions.WaiversDescription + " An audit matches them by rule." };
         var html = new Option<string?>("--html") { Description = "Also write the audit as a page to this file (the findings by rule, then the first 1,000 findings)." };
 
         var command = new Command("audit", "Run DPI's data-quality (L2) rules over an LEA's submitted records of one school year (read only).")
         {
-            baseUrl, lea, schoolYear, clientId, clientSecret, yearInRoute, json, html, leas, shard, MergeCommand(output, error),
+            baseUrl, lea, schoolYear, clientId, clientSecret, yearInRoute, json, html, waivers, leas, shard, MergeCommand(output, error),
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            WaiverFile accepted;
+            try
+            {
+                accepted = SharedOptions.Waivers(parse.GetValue(waivers));
+            }
+            catch (SettingsException ex)
+            {
+                await error.WriteLineAsync($"wiscte audit: {ex.Message}");
+                return 2;
+            }
             if (parse.GetValue(leas) is { } leasFile)
-                return await StatewideAsync(leasFile, parse.GetValue(shard), parse.GetValue(schoolYear), parse.GetValue(yearInRoute), parse.GetValue(json), output, error, environment, cancellation);
+                return await StatewideAsync(leasFile, parse.GetValue(shard), parse.GetValue(schoolYear), parse.GetValue(yearInRoute), parse.GetValue(json), output, error, environment, accepted, cancellation);
             EdFiTarget target;
             try
             {
@@ -59,21 +71,21 @@ public static class AuditCommand
                 await error.WriteLineAsync($"wiscte audit: {ex.Message}");
                 return 2;
             }
-            return await RunAsync(target, parse.GetValue(lea)!.Value, parse.GetValue(json), output, error, cancellation: cancellation, htmlPath: parse.GetValue(html));
+            return await RunAsync(target, parse.GetValue(lea)!.Value, parse.GetValue(json), output, error, cancellation: cancellation, htmlPath: parse.GetValue(html), waivers: accepted);
         });
         return command;
     }
 
     public static async Task<int> RunAsync(
         EdFiTarget target, long localEducationAgencyId, string? jsonPath, TextWriter output, TextWriter error,
-        int pageSize = EndpointDataSet.MaximumPageSize, string? htmlPath = null, CancellationToken cancellation = default)
+        int pageSize = EndpointDataSet.MaximumPageSize, string? htmlPath = null, WaiverFile? waivers = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Auditing LEA {localEducationAgencyId}, school year {target.SchoolYear}, at {target.BaseUrl} as {target.ClientId} (read only; year in route: {(target.YearInRoute ? "yes" : "no")})."));
-        var (report, problem) = await TryAuditAsync(target, localEducationAgencyId, pageSize, cancellation);
+        var (report, problem) = await TryAuditAsync(target, localEducationAgencyId, pageSize, waivers, cancellation);
         if (report is null)
         {
             await error.WriteLineAsync($"wiscte audit: {problem}");
@@ -99,12 +111,12 @@ public static class AuditCommand
     }
 
     /// <summary>One LEA's audit, or why it could not be made (nothing judged: rules over part of the data would mislead).</summary>
-    private static async Task<(AuditReport? Report, string? Problem)> TryAuditAsync(EdFiTarget target, long localEducationAgencyId, int pageSize, CancellationToken cancellation)
+    private static async Task<(AuditReport? Report, string? Problem)> TryAuditAsync(EdFiTarget target, long localEducationAgencyId, int pageSize, WaiverFile? waivers, CancellationToken cancellation)
     {
         using var client = new EdFiClient(target);
         try
         {
-            return (await LeaAudit.RunAsync(client, localEducationAgencyId, pageSize: pageSize, cancellation: cancellation), null);
+            return (await LeaAudit.RunAsync(client, localEducationAgencyId, pageSize: pageSize, cancellation: cancellation) with { Waivers = waivers ?? WaiverFile.None }, null);
         }
         catch (EdFiAuthenticationException ex)
         {
@@ -126,7 +138,7 @@ public static class AuditCommand
     /// </summary>
     private static async Task<int> StatewideAsync(
         string leasFile, string? shardText, int schoolYear, string? yearInRoute, string? jsonPath, TextWriter output, TextWriter error,
-        Func<string, string?> environment, CancellationToken cancellation)
+        Func<string, string?> environment, WaiverFile waivers, CancellationToken cancellation)
     {
         IReadOnlyList<LeaEntry> leas;
         Shard shard;
@@ -158,7 +170,7 @@ public static class AuditCommand
             else
             {
                 var target = new EdFiTarget(entry.BaseUrl, id, secret, year, SharedOptions.YearInRoute(yearInRoute, entry.BaseUrl));
-                (report, problem) = await TryAuditAsync(target, entry.Lea, EndpointDataSet.MaximumPageSize, cancellation);
+                (report, problem) = await TryAuditAsync(target, entry.Lea, EndpointDataSet.MaximumPageSize, waivers, cancellation);
             }
             results.Add(StatewideAudit.Result(entry, report, problem));
             await output.WriteLineAsync(report is null
@@ -220,6 +232,8 @@ public static class AuditCommand
         {
             var where = finding.ResourceId is null ? finding.Resource : $"{finding.Resource}/{finding.ResourceId}";
             await output.WriteLineAsync($"{finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code,-28} {where}: {finding.Message}");
+            if (report.WaiverOf(finding) is { } waiver)
+                await output.WriteLineAsync($"         WAIVED until {waiver.Expires:yyyy-MM-dd} by {waiver.ApprovedBy}: {waiver.Reason}");
         }
         var byRule = report.RulesRun.Select(code => string.Create(CultureInfo.InvariantCulture, $"{code} {report.Findings.Count(f => f.Code == code)}"));
         await output.WriteLineAsync($"Rules run (findings): {string.Join(", ", byRule)}.");

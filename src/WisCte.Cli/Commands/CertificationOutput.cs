@@ -28,7 +28,11 @@ internal static class CertificationOutput
         {
             await output.WriteLineAsync($"{(useCase.Passed ? "PASS" : "FAIL")}  {useCase.Id}  {useCase.Title}");
             foreach (var finding in useCase.Findings)
+            {
                 await output.WriteLineAsync($"      {finding.RuleId} ({finding.Cause}, {finding.Severity}): {finding.Message}{(finding.JournalEntries.Count > 0 ? $" (journal {string.Join(", ", finding.JournalEntries)})" : "")}");
+                if (finding.Waiver is { } waiver)
+                    await output.WriteLineAsync($"        WAIVED until {waiver.Expires:yyyy-MM-dd} by {waiver.ApprovedBy}: {waiver.Reason}");
+            }
         }
         await output.WriteLineAsync();
         await output.WriteLineAsync(verdict.Passed ? "The SIS conforms." : "The SIS does not conform.");

@@ -1,3 +1,4 @@
+using WisCte.Dpi.Waivers;
 using System.CommandLine;
 using System.Globalization;
 using WisCte.Certification;
@@ -34,9 +35,10 @@ public static class CertifyCommand
         var proxyTo = new Option<string?>("--proxy-to") { Description = "Proxy mode: forward every request to this real WISEdata base URL and judge the recording (the SIS keeps its own WISEdata credentials)." };
         var drills = new Option<string[]>("--drill") { Description = "Fault drills: 503-first-posts (503 on the first two POSTs to each resource), token-expiry (the token expires after the fifth data request), drop-connection (the first POST's connection is dropped)." };
 
+        var waivers = new Option<string?>("--waivers") { Description = SharedOptions.WaiversDescription };
         var command = new Command("certify", "Certify a SIS: it talks to the simulator; its traffic is judged against DPI's use cases and the behaviour rules.")
         {
-            useCases, all, schoolYear, port, outDirectory, clientId, clientSecret, settle, timeout, drills, proxyTo,
+            useCases, all, schoolYear, port, outDirectory, clientId, clientSecret, settle, timeout, drills, proxyTo, waivers,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -44,8 +46,10 @@ public static class CertifyCommand
             SimulatorOptions options;
             string secret;
             HashSet<string> drillSet;
+            WaiverFile accepted;
             try
             {
+                accepted = SharedOptions.Waivers(parse.GetValue(waivers));
                 (chosen, options, secret, drillSet) = Settings(
                     parse.GetValue(useCases) ?? [], parse.GetValue(all), parse.GetValue(schoolYear), parse.GetValue(port),
                     parse.GetValue(clientId)!, parse.GetValue(clientSecret), parse.GetValue(drills) ?? [], parse.GetValue(proxyTo));
@@ -61,7 +65,7 @@ public static class CertifyCommand
             await WaitAsync(simulator, chosen, options, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 drillSet.Contains("token-expiry"), input, output, cancellation);
             var journal = simulator.Journal.Query();
-            var verdict = Judge.Run(journal, chosen, options.DefaultSchoolYear);
+            var verdict = Judge.Waive(Judge.Run(journal, chosen, options.DefaultSchoolYear), accepted);
             return await CertificationOutput.FinishAsync(verdict, journal, parse.GetValue(outDirectory)!, $"certification at {simulator.BaseUrl}", output);
         });
         return command;

@@ -1,3 +1,5 @@
+using WisCte.Certification;
+using WisCte.Dpi.Waivers;
 using WisCte.EdFi.Model;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -57,6 +59,24 @@ internal static class SharedOptions
         return bool.TryParse(yearInRoute.Trim(), out var inRoute)
             ? inRoute
             : throw new SettingsException($"--year-in-route '{yearInRoute}' should be true or false.");
+    }
+
+    /// <summary>What --waivers says (see docs/waivers.md).</summary>
+    public const string WaiversDescription = "A JSON file of DPI's accepted exceptions (rule, useCase, reason, approvedBy, expires): a waived finding is shown as waived and fails nothing until it expires.";
+
+    /// <summary>The waivers file, checked as of today; none when no file is given.</summary>
+    public static WaiverFile Waivers(string? path)
+    {
+        if (path is null)
+            return WaiverFile.None;
+        try
+        {
+            return WaiverFile.Load(path, Judge.IsKnownRule, DateOnly.FromDateTime(DateTime.Now));
+        }
+        catch (WaiverFileException ex)
+        {
+            throw new SettingsException($"--waivers {ex.Message}");
+        }
     }
 
     public static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";

@@ -1,3 +1,4 @@
+using WisCte.Dpi.Waivers;
 using WisCte.EdFi.Model;
 using System.CommandLine;
 using WisCte.Certification;
@@ -16,18 +17,21 @@ public static class VerifyCommand
         var all = new Option<bool>("--all") { Description = "The SIS claims every use case certification judges." };
         var schoolYear = new Option<int>("--school-year") { Description = "The year served at /data/v3 when the journal was recorded.", DefaultValueFactory = _ => 2026 };
         var outDirectory = new Option<string>("--out") { Description = "Folder for the evidence bundle.", Required = true };
+        var waivers = new Option<string?>("--waivers") { Description = SharedOptions.WaiversDescription };
 
         var command = new Command("verify", "Judge a recorded journal against DPI's use cases and the behaviour rules; write the evidence bundle.")
         {
-            journal, useCases, all, schoolYear, outDirectory,
+            journal, useCases, all, schoolYear, outDirectory, waivers,
         };
         command.SetAction(async (parse, _) =>
         {
             IEnumerable<JournalEntry> entries;
             IReadOnlyList<WisCte.Certification.UseCases.CertificationUseCase> chosen;
             SchoolYear year;
+            WaiverFile accepted;
             try
             {
+                accepted = SharedOptions.Waivers(parse.GetValue(waivers));
                 chosen = CertificationOutput.UseCases(parse.GetValue(useCases) ?? [], parse.GetValue(all));
                 year = SharedOptions.SchoolYear(parse.GetValue(schoolYear));
                 entries = Read(parse.GetValue(journal)!);
@@ -40,7 +44,7 @@ public static class VerifyCommand
             Verdict verdict;
             try
             {
-                verdict = Judge.Run(entries, chosen, year);
+                verdict = Judge.Waive(Judge.Run(entries, chosen, year), accepted);
             }
             catch (InvalidDataException ex)
             {
