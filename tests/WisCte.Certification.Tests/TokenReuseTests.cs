@@ -71,6 +71,28 @@ public sealed class TokenReuseTests
     }
 
     [Test]
+    public void A_renewal_after_a_401_is_never_taken_for_a_replacement_of_another_workers_finished_token()
+    {
+        // A pool of two: worker "a" renews after each 401 while workers b, c, d, e take turns, each finishing (its token
+        // still good) before the next fetches. The handovers c, d and e are replacements the journal cannot tell from a
+        // finished worker's, of which the pool of two is allowed two; a's renewals are not replacements at all.
+        var journal = new HandWrittenJournal()
+            .Token("a", 0).Token("b", 1).Data("a", 2, 201).Data("b", 3, 201)
+            .Data("a", 10, 401).Token("a2", 11).Data("a2", 12, 201)
+            .Token("c", 20).Data("c", 21, 201)
+            .Data("a2", 30, 401).Token("a3", 31).Data("a3", 32, 201)
+            .Token("d", 40).Data("d", 41, 201)
+            .Data("a3", 50, 401).Token("a4", 51).Data("a4", 52, 201)
+            .Token("e", 60).Data("e", 61, 201);
+        var fetchOfE = journal.Entries[^2].Sequence;
+
+        var finding = Judge.Run(journal.Entries, [], new SchoolYear(2026)).Findings.Should().ContainSingle(f => f.RuleId == Rule).Subject;
+
+        finding.Message.Should().Contain("fetched 1 new token(s)");
+        finding.JournalEntries.Should().Equal([fetchOfE], "the last handover is flagged, not a renewal");
+    }
+
+    [Test]
     public async Task One_worker_that_replaces_its_good_token_midway_is_caught_for_each_replacement()
     {
         using var run = new ParallelRun(new SisBehaviour { NewTokenEvery = 4 });

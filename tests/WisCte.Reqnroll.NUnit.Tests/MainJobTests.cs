@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Reqnroll.NUnit.Catalog;
 using WisCte.Reqnroll.NUnit.Reporting;
 using WisCte.Reqnroll.NUnit.Tests.Support;
+using WisCte.TestSupport;
 
 namespace WisCte.Reqnroll.NUnit.Tests;
 
@@ -44,6 +47,49 @@ public sealed partial class MainJobTests
         var exchanges = report.Executions.SelectMany(e => e.Attachments).Where(a => a.MediaType == "application/json").Select(a => a.Text).ToList();
         exchanges.Should().Contain(a => a.Contains("\"Bearer ***\"", StringComparison.Ordinal));
         exchanges.Should().NotContain(a => BearerToken().IsMatch(a), "no bearer token may reach the report");
+
+        await The_use_case_index_lists_every_use_case_in_dpis_order_and_passes_axe(reportDirectory, report);
+    }
+
+    /// <summary>
+    /// The suite's use-case index, beside the report: a row for every use case the feature files tag, in the order of
+    /// DPI's page (by number; the deletes group, numbered 15.1 and 15.2 again, after the attendance 15.x group), and no
+    /// WCAG 2.1 AA violation. The Cucumber report links to it.
+    /// </summary>
+    private static async Task The_use_case_index_lists_every_use_case_in_dpis_order_and_passes_axe(string reportDirectory, CucumberReport report)
+    {
+        (await File.ReadAllTextAsync(Path.Combine(reportDirectory, "index.html"))).Should().Contain("href=\"use-cases.html\"");
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(Path.Combine(reportDirectory, "use-cases.html")).AbsoluteUri);
+            var rows = (await page.Locator("#index tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.row)")).Where(r => r.Length > 0).ToList();
+
+            var tagged = report.Pickles.SelectMany(p => p.Tags).Select(t => t.TrimStart('@')).Where(t => t.StartsWith("uc-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+            rows.Should().BeEquivalentTo(tagged, "every use case the features tag has its row");
+            rows.Should().HaveCount(29, "DPI's page has 29 use cases").And.BeInAscendingOrder(Comparer<string>.Create((a, b) => PageOrder(a).CompareTo(PageOrder(b))));
+
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            result.Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    /// <summary>Where a use case sits on DPI's page: by number, the deletes group after the attendance group it shares 15.x with.</summary>
+    private static (int Major, int Group, int Minor) PageOrder(string tag)
+    {
+        var id = tag["uc-".Length..];
+        var deletes = id.StartsWith("del-", StringComparison.Ordinal);
+        var parts = (deletes ? id["del-".Length..] : id).Split('.');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), deletes ? 1 : 0, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Every pickle name of every feature file on disk (outline rows with their values substituted).</summary>

@@ -100,23 +100,32 @@ public sealed class TokenReuseRule : ICertificationRule
         }
 
         /// <summary>
-        /// The token fetches that replaced a good token: a sweep in journal order matches each fetch with one token
-        /// dropped before it (last used, still valid, never refused): a worker that drops its token and fetches another.
-        /// Each dropped token is matched once, so workers that drop and fetch together are each counted, and many workers
-        /// finishing before one fetch count once.
+        /// The token fetches that replaced a good token: a sweep in journal order explains each fetch by one token
+        /// dropped before it. A token refused (401) before the fetch explains it first: that worker renewed, as it must
+        /// (a worker cannot be told from another by the journal, so a renewal matched with another worker's finished token
+        /// would be flagged wrongly). Otherwise a token last used before the fetch, still valid and never refused, makes
+        /// it needless: a worker that drops its token and fetches another. Each dropped token explains one fetch, so
+        /// workers that drop and fetch together are each counted, and many workers finishing before one fetch count once.
         /// </summary>
         private List<long> ReplacedWhileValid()
         {
-            var dropped = _tokens.Values.Where(t => t.LastUse is not null && !t.Refused).OrderBy(t => t.LastUse).ToList();
+            var used = _tokens.Values.Where(t => t.LastUse is not null).OrderBy(t => t.LastUse).ToList();
             var stillGood = new PriorityQueue<TokenLife, DateTimeOffset>(); // dropped before the current fetch, by expiry
-            var (next, needless) = (0, new List<long>());
+            var (next, refusedUnrenewed, needless) = (0, 0, new List<long>());
             foreach (var (sequence, at) in _fetches)
             {
-                for (; next < dropped.Count && dropped[next].LastUse < sequence; next++)
-                    stillGood.Enqueue(dropped[next], dropped[next].ExpiresAt);
+                for (; next < used.Count && used[next].LastUse < sequence; next++)
+                {
+                    if (used[next].Refused)
+                        refusedUnrenewed++;
+                    else
+                        stillGood.Enqueue(used[next], used[next].ExpiresAt);
+                }
                 while (stillGood.TryPeek(out _, out var expires) && expires - Margin <= at)
                     stillGood.Dequeue();
-                if (stillGood.TryDequeue(out _, out _))
+                if (refusedUnrenewed > 0)
+                    refusedUnrenewed--; // a renewal after a 401
+                else if (stillGood.TryDequeue(out _, out _))
                     needless.Add(sequence);
             }
             // A worker that finishes drops a good token, and another worker starting later fetches one: the journal cannot
