@@ -34,11 +34,41 @@ public sealed class EdFiClientTests
         }
     }
 
-    private (EdFiClient Client, Recorder Recorder) NewClient(EdFiClientOptions? options = null)
+    private (EdFiClient Client, Recorder Recorder) NewClient(EdFiClientOptions? options = null, TimeProvider? time = null)
     {
         var recorder = new Recorder();
         var target = new EdFiTarget(new Uri(_simulator.BaseUrl + "/"), "sis", "sis-secret-42", new SchoolYear(2026));
-        return (new EdFiClient(target, recorder, options ?? new EdFiClientOptions { BaseDelay = TimeSpan.FromMilliseconds(50) }), recorder);
+        return (new EdFiClient(target, recorder, options ?? new EdFiClientOptions { BaseDelay = TimeSpan.FromMilliseconds(50) }, time), recorder);
+    }
+
+    /// <summary>
+    /// A clock that never waits: each timer the client asks for fires at once, the time it asked for is kept in order,
+    /// and the clock moves on by it. The client's waits are then exact, and the test takes no real time for them.
+    /// </summary>
+    private sealed class InstantClock : TimeProvider
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset _now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+        public List<TimeSpan> Waits { get; } = [];
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (_gate)
+                return _now;
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime == Timeout.InfiniteTimeSpan)
+                return System.CreateTimer(callback, state, dueTime, period);
+            lock (_gate)
+            {
+                Waits.Add(dueTime);
+                _now += dueTime;
+            }
+            return System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private static JsonObject Student(string id) => new() { ["studentUniqueId"] = id, ["firstName"] = "Ada", ["lastSurname"] = "Fictional", ["birthDate"] = "2009-02-03" };
@@ -77,7 +107,8 @@ public sealed class EdFiClientTests
     public async Task A_503_is_retried_with_growing_delays_until_it_succeeds()
     {
         _simulator.Faults.Add(FaultInjector.Parse("503:POST:students:2"));
-        var (client, recorder) = NewClient();
+        var clock = new InstantClock();
+        var (client, recorder) = NewClient(time: clock);
         using (client)
         {
             var response = await client.PostAsync("students", Student("EDFI-RETRY-1"));
@@ -85,8 +116,8 @@ public sealed class EdFiClientTests
             response.Status.Should().Be(201);
             var attempts = recorder.Exchanges.Where(e => e.Method == "POST" && e.Url.EndsWith("/students", StringComparison.Ordinal)).ToList();
             attempts.Select(a => a.Status).Should().Equal(503, 503, 201);
-            var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b.Started - (a.Started + a.Duration)).ToList();
-            gaps.Should().OnlyContain(g => g >= TimeSpan.FromMilliseconds(20), "the client waits between attempts");
+            clock.Waits.Should().Equal([TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)], "the delay doubles from BaseDelay: constant delays would fail here");
+            attempts.Zip(attempts.Skip(1), (a, b) => b.Started - a.Started).Should().Equal(clock.Waits, "each attempt waits its delay, on the client's clock");
         }
     }
 
@@ -94,14 +125,14 @@ public sealed class EdFiClientTests
     public async Task A_429_is_retried_after_the_retry_after_it_names()
     {
         _simulator.Faults.Add(FaultInjector.Parse("429:GET:courses:1:retry-after=1"));
-        var (client, _) = NewClient();
+        var clock = new InstantClock();
+        var (client, _) = NewClient(time: clock);
         using (client)
         {
-            var watch = Stopwatch.StartNew();
             var response = await client.GetAsync("courses");
 
             response.Status.Should().Be(200);
-            watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950), "Retry-After: 1 is honoured");
+            clock.Waits.Should().Equal([TimeSpan.FromSeconds(1)], "Retry-After: 1 is honoured, not the client's own 50 ms");
         }
     }
 
