@@ -50,6 +50,7 @@ public static class JsonPath
         return steps;
     }
 
+    /// <summary>Sets the value at a path: a member the object has under any case keeps its spelling; a missing one is added.</summary>
     public static void Set(JsonNode root, string path, JsonNode? value)
     {
         var steps = StepsOf(path);
@@ -58,7 +59,77 @@ public static class JsonPath
         if (last.Index is { } index && parent is JsonArray array && index < array.Count)
             array[index] = value;
         else if (last.Name is not null && parent is JsonObject obj)
-            obj[obj.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, last.Name, StringComparison.OrdinalIgnoreCase)) ?? last.Name] = value;
+            obj[KeyOf(obj, last.Name) ?? last.Name] = value;
+    }
+
+    /// <summary>Removes the member at a path (any case); false when there is none.</summary>
+    public static bool Remove(JsonNode root, string path)
+    {
+        var steps = StepsOf(path);
+        var parent = steps.Length == 1 ? root : Get(root, Join(steps[..^1]));
+        return steps[^1].Name is { } name && parent is JsonObject obj && KeyOf(obj, name) is { } key && obj.Remove(key);
+    }
+
+    /// <summary>
+    /// The values at a dotted path in which <c>[]</c> means every item of a non-empty array
+    /// (<c>_ext.wi.programs[].programReference.programName</c>), names matched without regard to case; empty when any
+    /// step is missing, null or an empty array (every item must carry the rest of the path).
+    /// </summary>
+    public static IReadOnlyList<JsonNode> FindAll(JsonNode? root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        IReadOnlyList<JsonNode> current = root is null ? [] : [root];
+        foreach (var segment in path.Split('.'))
+        {
+            var every = segment.EndsWith("[]", StringComparison.Ordinal);
+            var name = every ? segment[..^2] : segment;
+            var next = new List<JsonNode>();
+            foreach (var node in current)
+            {
+                if ((node as JsonObject) is not { } obj || Member(obj, name) is not { } child)
+                    return [];
+                if (!every)
+                    next.Add(child);
+                else if (child is JsonArray { Count: > 0 } items && items.All(i => i is not null))
+                    next.AddRange(items!);
+                else
+                    return [];
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /// <summary>The spelling of each member name along a <see cref="FindAll"/> path as the document writes it (for messages).</summary>
+    public static string Spelling(JsonNode? root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var spelled = new List<string>();
+        var node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var every = segment.EndsWith("[]", StringComparison.Ordinal);
+            var name = every ? segment[..^2] : segment;
+            if (node is not JsonObject obj || KeyOf(obj, name) is not { } key)
+                return string.Join('.', spelled.Append(segment));
+            spelled.Add(every ? key + "[]" : key);
+            node = every ? (obj[key] as JsonArray)?.FirstOrDefault() : obj[key];
+        }
+        return string.Join('.', spelled);
+    }
+
+    /// <summary>The object's own spelling of a member name (exact first, then without regard to case), or null.</summary>
+    public static string? KeyOf(JsonObject obj, string name)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj.ContainsKey(name))
+            return name;
+        foreach (var (key, _) in obj)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                return key;
+        }
+        return null;
     }
 
     private static string Join(IEnumerable<Step> steps) =>

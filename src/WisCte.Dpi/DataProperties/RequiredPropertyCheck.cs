@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using WisCte.Dpi.Json;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.DataProperties;
@@ -13,11 +12,11 @@ public static class RequiredPropertyCheck
         return [.. table.RequiredForPublic(resource, year).Select(property =>
         {
             var path = property.PathIn(year)!;
-            var values = JsonPathLookup.Find(document, path);
+            var values = JsonPath.FindAll(document, path);
             var problem = values.Count == 0 ? $"missing: expected at {path}"
                 : values.Any(IsBlank) ? $"empty at {path}"
                 : null;
-            return new PropertyFinding(property, JsonPathLookup.Spelling(document, path), problem);
+            return new PropertyFinding(property, JsonPath.Spelling(document, path), problem);
         })];
     }
 

@@ -69,6 +69,5 @@ internal sealed class EnrolmentIndex
     private static JsonNode? Member(JsonObject body, string reference, string name) =>
         Field(Field(body, reference) as JsonObject, name);
 
-    private static JsonNode? Field(JsonObject? obj, string name) =>
-        obj?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    private static JsonNode? Field(JsonObject? obj, string name) => obj is null ? null : JsonPath.Member(obj, name);
 }
