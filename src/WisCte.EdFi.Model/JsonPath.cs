@@ -12,10 +12,13 @@ public static class JsonPath
 
     private const int MaxParsed = 4096;
 
-    public static JsonNode? Get(JsonNode? root, string path)
+    public static JsonNode? Get(JsonNode? root, string path) => Walk(root, StepsOf(path));
+
+    /// <summary>The node the steps lead to from the root, or null when one is missing.</summary>
+    private static JsonNode? Walk(JsonNode? root, ReadOnlySpan<Step> steps)
     {
         var node = root;
-        foreach (var step in StepsOf(path))
+        foreach (var step in steps)
         {
             node = step.Index is { } index
                 ? node is JsonArray array && index < array.Count ? array[index] : null
@@ -32,12 +35,7 @@ public static class JsonPath
         ArgumentNullException.ThrowIfNull(obj);
         if (obj.TryGetPropertyValue(name, out var exact))
             return exact;
-        foreach (var (key, value) in obj)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-                return value;
-        }
-        return null;
+        return OtherCase(obj, name) is { } key ? obj[key] : null;
     }
 
     private static Step[] StepsOf(string path)
@@ -54,7 +52,7 @@ public static class JsonPath
     public static void Set(JsonNode root, string path, JsonNode? value)
     {
         var steps = StepsOf(path);
-        var parent = steps.Length == 1 ? root : Get(root, Join(steps[..^1]));
+        var parent = Walk(root, steps.AsSpan(..^1));
         var last = steps[^1];
         if (last.Index is { } index && parent is JsonArray array && index < array.Count)
             array[index] = value;
@@ -66,7 +64,7 @@ public static class JsonPath
     public static bool Remove(JsonNode root, string path)
     {
         var steps = StepsOf(path);
-        var parent = steps.Length == 1 ? root : Get(root, Join(steps[..^1]));
+        var parent = Walk(root, steps.AsSpan(..^1));
         return steps[^1].Name is { } name && parent is JsonObject obj && KeyOf(obj, name) is { } key && obj.Remove(key);
     }
 
@@ -122,8 +120,12 @@ public static class JsonPath
     public static string? KeyOf(JsonObject obj, string name)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        if (obj.ContainsKey(name))
-            return name;
+        return obj.ContainsKey(name) ? name : OtherCase(obj, name);
+    }
+
+    /// <summary>The first member name equal to the name without regard to case (a scan: the exact spelling is looked up first).</summary>
+    private static string? OtherCase(JsonObject obj, string name)
+    {
         foreach (var (key, _) in obj)
         {
             if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
@@ -131,9 +133,6 @@ public static class JsonPath
         }
         return null;
     }
-
-    private static string Join(IEnumerable<Step> steps) =>
-        "$" + string.Concat(steps.Select(s => s.Index is { } i ? $"[{i}]" : "." + s.Name));
 
     private static IEnumerable<Step> Steps(string path)
     {

@@ -72,18 +72,14 @@ public sealed class L2RuleTests
     /// </summary>
     public sealed class District
     {
-        public const long Lea = 48856;
+        public const long Lea = DpiRecords.Lea;
         public const string Student = "S000042";
         private readonly Dictionary<string, List<JsonObject>> _records = new(StringComparer.OrdinalIgnoreCase);
 
         public District(SchoolYear year)
         {
             var irc = year >= new SchoolYear(2025) ? "IRC" : "Certified";
-            Add("courses", new JsonObject
-            {
-                ["courseCode"] = "FX-ACCT1", ["courseTitle"] = "Accounting I", ["courseDescription"] = "Accounting I",
-                ["_ext"] = new JsonObject { ["WI"] = new JsonObject { ["cteProgramAreaDescriptor"] = "uri://dpi.wi.gov/CteProgramAreaDescriptor#B" } },
-            });
+            Add("courses", DpiRecords.Course("FX-ACCT1", "Accounting I", cte: true));
             Add("courseOfferings", new JsonObject
             {
                 ["localCourseCode"] = "ACCT1", ["courseReference"] = new JsonObject { ["courseCode"] = "FX-ACCT1", ["educationOrganizationId"] = Lea },
@@ -99,7 +95,7 @@ public sealed class L2RuleTests
             {
                 ["studentReference"] = StudentRef(), ["beginDate"] = "2025-08-26", ["attemptStatusDescriptor"] = "uri://dpi.wi.gov/AttemptStatusDescriptor#S",
                 ["sectionReference"] = new JsonObject { ["localCourseCode"] = "ACCT1", ["schoolId"] = 7525, ["schoolYear"] = year.EndYear, ["sectionIdentifier"] = "ACCT1-01", ["sessionName"] = "Year" },
-                ["programs"] = new JsonArray(new JsonObject { ["programReference"] = ProgramRef(irc, "IRC State Approved Business & Industry") }),
+                ["programs"] = new JsonArray(new JsonObject { ["programReference"] = DpiRecords.Program(irc, "IRC State Approved Business & Industry") }),
             });
             Add("grades", new JsonObject
             {
@@ -145,24 +141,9 @@ public sealed class L2RuleTests
                 : new L2Record($"{r.Key}-{i}", (JsonObject)body.DeepClone()))],
             StringComparer.OrdinalIgnoreCase));
 
-        public static JsonObject Association(string type, string name, string? status)
-        {
-            var wi = new JsonObject { ["cteConcentrationCteProgramAreas"] = new JsonArray(new JsonObject { ["cteProgramAreaDescriptor"] = "uri://dpi.wi.gov/CteProgramAreaDescriptor#B" }) };
-            if (status is not null)
-                wi["certificatedProgramStatusDescriptor"] = $"uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#{status}";
-            return new JsonObject
-            {
-                ["studentReference"] = StudentRef(), ["beginDate"] = "2025-08-26", ["programReference"] = ProgramRef(type, name),
-                ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = 7525 }, ["_ext"] = new JsonObject { ["WI"] = wi },
-            };
-        }
+        public static JsonObject Association(string type, string name, string? status) => DpiRecords.Association(Student, type, name, status);
 
-        private static JsonObject StudentRef() => new() { ["studentUniqueId"] = Student };
-
-        private static JsonObject ProgramRef(string type, string name) => new()
-        {
-            ["educationOrganizationId"] = Lea, ["programName"] = name, ["programTypeDescriptor"] = $"uri://dpi.wi.gov/ProgramTypeDescriptor#{type}",
-        };
+        private static JsonObject StudentRef() => DpiRecords.StudentRef(Student);
 
         private sealed class Held(Dictionary<string, IReadOnlyList<L2Record>> records) : IL2DataSet
         {

@@ -4,6 +4,7 @@ using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Dpi.Validation;
 using WisCte.EdFi.Model;
+using static WisCte.Dpi.Tests.DpiRecords;
 
 namespace WisCte.Dpi.Tests;
 
@@ -65,16 +66,16 @@ public sealed class L2ScaleTests
                 var grade = (i % 4) switch { 0 => "Ninth grade", 1 => "Tenth grade", 2 => "Eleventh grade", _ => "Twelfth grade" };
                 Add("studentSchoolAssociations", new JsonObject
                 {
-                    ["studentReference"] = Ref(student), ["schoolReference"] = new JsonObject { ["schoolId"] = 7525 }, ["entryDate"] = "2025-08-26",
+                    ["studentReference"] = StudentRef(student), ["schoolReference"] = new JsonObject { ["schoolId"] = 7525 }, ["entryDate"] = "2025-08-26",
                     ["entryGradeLevelDescriptor"] = $"uri://ed-fi.org/GradeLevelDescriptor#{grade}",
                 });
                 if (i % 10 != 0)
-                    Add("studentEducationOrganizationAssociations", new JsonObject { ["studentReference"] = Ref(student), ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = 48856 } });
+                    Add("studentEducationOrganizationAssociations", new JsonObject { ["studentReference"] = StudentRef(student), ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = 48856 } });
                 foreach (var code in new[] { "ACCT1", "ENG9", "PFIN" })
                 {
                     var enrolment = new JsonObject
                     {
-                        ["studentReference"] = Ref(student), ["beginDate"] = "2025-08-26", ["attemptStatusDescriptor"] = "uri://dpi.wi.gov/AttemptStatusDescriptor#S",
+                        ["studentReference"] = StudentRef(student), ["beginDate"] = "2025-08-26", ["attemptStatusDescriptor"] = "uri://dpi.wi.gov/AttemptStatusDescriptor#S",
                         ["sectionReference"] = new JsonObject { ["localCourseCode"] = code, ["schoolId"] = 7525, ["schoolYear"] = 2026, ["sectionIdentifier"] = $"{code}-01-2026", ["sessionName"] = "2025-2026 Year" },
                     };
                     if (code == "ACCT1")
@@ -106,34 +107,6 @@ public sealed class L2ScaleTests
             list.AddRange(bodies.Select(b => new L2Record($"{resource}-{list.Count}", b)));
         }
 
-        private static JsonObject Ref(string student) => new() { ["studentUniqueId"] = student };
-
-        private static JsonObject Program(string type, string name) => new()
-        {
-            ["educationOrganizationId"] = 48856, ["programName"] = name, ["programTypeDescriptor"] = $"uri://dpi.wi.gov/ProgramTypeDescriptor#{type}",
-        };
-
-        private static JsonObject Course(string code, string title, bool cte)
-        {
-            var course = new JsonObject { ["courseCode"] = code, ["courseTitle"] = title, ["courseDescription"] = title };
-            if (cte)
-                course["_ext"] = new JsonObject { ["WI"] = new JsonObject { ["cteProgramAreaDescriptor"] = "uri://dpi.wi.gov/CteProgramAreaDescriptor#B" } };
-            return course;
-        }
-
-        private static JsonObject Association(string student, string type, string name, string? status)
-        {
-            var body = new JsonObject
-            {
-                ["studentReference"] = Ref(student), ["beginDate"] = "2025-08-26", ["programReference"] = Program(type, name),
-                ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = 7525 },
-            };
-            var wi = new JsonObject { ["cteConcentrationCteProgramAreas"] = new JsonArray(new JsonObject { ["cteProgramAreaDescriptor"] = "uri://dpi.wi.gov/CteProgramAreaDescriptor#B" }) };
-            if (status is not null)
-                wi["certificatedProgramStatusDescriptor"] = $"uri://dpi.wi.gov/CertificatedProgramStatusDescriptor#{status}";
-            body["_ext"] = new JsonObject { ["WI"] = wi };
-            return body;
-        }
     }
 
     private sealed class BudgetExceeded(long budget) : Exception($"The rule read more than {budget} records: it scans a resource per record.");

@@ -85,7 +85,7 @@ public static class EvidenceBundle
             }
             html.Append(CultureInfo.InvariantCulture, $"<table><caption>Findings of use case {E(useCase.Id)}</caption><thead><tr><th scope=\"col\">rule</th><th scope=\"col\">cause</th><th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">journal entries</th></tr></thead><tbody>");
             foreach (var finding in useCase.Findings)
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Cause}</td><td class=\"{(finding.Fails ? "fail" : "skip")}\">{finding.Severity}{(finding.Waiver is { } waiver ? $"<br>waived until {waiver.Expires:yyyy-MM-dd} by {E(waiver.ApprovedBy)}: {E(waiver.Reason)}" : "")}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(finding.RuleId)}</td><td>{finding.Cause}</td><td class=\"{(finding.Fails ? "fail" : "skip")}\">{finding.Severity}{(finding.Waiver is { } waiver ? $"<br>{E(waiver.ToString())}" : "")}</td><td>{E(finding.Message)}</td><td>{string.Join(", ", finding.JournalEntries)}</td></tr>");
             html.Append("</tbody></table>");
         }
         html.Append("<h2>What certification checks</h2><p>Each rule names the cause to fix; its severity follows from the words of its source ")

@@ -101,12 +101,7 @@ public static class AuditCommand
             await WriteJsonAsync(jsonPath, json, output, cancellation);
         }
         if (!string.IsNullOrWhiteSpace(htmlPath))
-        {
-            var path = Path.GetFullPath(htmlPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, AuditPage.Render(report, DateTimeOffset.Now, SuiteIdentity.Summary), cancellation);
-            await output.WriteLineAsync($"Audit page: {path}");
-        }
+            await WriteFileAsync(htmlPath, AuditPage.Render(report, DateTimeOffset.Now, SuiteIdentity.Summary), "Audit page:", output, cancellation);
         return report.Conforms ? 0 : 1;
     }
 
@@ -216,12 +211,16 @@ public static class AuditCommand
         return merge;
     }
 
-    private static async Task WriteJsonAsync(string jsonPath, JsonNode json, TextWriter output, CancellationToken cancellation)
+    private static Task WriteJsonAsync(string jsonPath, JsonNode json, TextWriter output, CancellationToken cancellation) =>
+        WriteFileAsync(jsonPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "Results written to", output, cancellation);
+
+    /// <summary>Writes a file (its folder made), then says where.</summary>
+    private static async Task WriteFileAsync(string file, string text, string what, TextWriter output, CancellationToken cancellation)
     {
-        var path = Path.GetFullPath(jsonPath);
+        var path = Path.GetFullPath(file);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellation);
-        await output.WriteLineAsync($"Results written to {path}");
+        await File.WriteAllTextAsync(path, text, cancellation);
+        await output.WriteLineAsync($"{what} {path}");
     }
 
     private static async Task PrintAsync(AuditReport report, TextWriter output)
@@ -233,7 +232,7 @@ public static class AuditCommand
             var where = finding.ResourceId is null ? finding.Resource : $"{finding.Resource}/{finding.ResourceId}";
             await output.WriteLineAsync($"{finding.Severity.ToString().ToUpperInvariant(),-8} {finding.Code,-28} {where}: {finding.Message}");
             if (report.WaiverOf(finding) is { } waiver)
-                await output.WriteLineAsync($"         WAIVED until {waiver.Expires:yyyy-MM-dd} by {waiver.ApprovedBy}: {waiver.Reason}");
+                await output.WriteLineAsync($"         WAIVED {waiver.Terms}");
         }
         var byRule = report.RulesRun.Select(code => string.Create(CultureInfo.InvariantCulture, $"{code} {report.Findings.Count(f => f.Code == code)}"));
         await output.WriteLineAsync($"Rules run (findings): {string.Join(", ", byRule)}.");

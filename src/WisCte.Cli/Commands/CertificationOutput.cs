@@ -31,7 +31,7 @@ internal static class CertificationOutput
             {
                 await output.WriteLineAsync($"      {finding.RuleId} ({finding.Cause}, {finding.Severity}): {finding.Message}{(finding.JournalEntries.Count > 0 ? $" (journal {string.Join(", ", finding.JournalEntries)})" : "")}");
                 if (finding.Waiver is { } waiver)
-                    await output.WriteLineAsync($"        WAIVED until {waiver.Expires:yyyy-MM-dd} by {waiver.ApprovedBy}: {waiver.Reason}");
+                    await output.WriteLineAsync($"        WAIVED {waiver.Terms}");
             }
         }
         await output.WriteLineAsync();

@@ -11,8 +11,10 @@ namespace WisCte.Dpi.Waivers;
 /// <param name="Line">The line of the waivers file the waiver starts on, for messages.</param>
 public sealed record Waiver(string RuleId, string? UseCaseId, string Reason, string ApprovedBy, DateOnly Expires, int Line)
 {
-    public override string ToString() =>
-        $"waived until {Expires:yyyy-MM-dd} by {ApprovedBy}: {Reason}";
+    /// <summary>Until when, by whom and why: what every output says after "waived".</summary>
+    public string Terms => $"until {Expires:yyyy-MM-dd} by {ApprovedBy}: {Reason}";
+
+    public override string ToString() => "waived " + Terms;
 }
 
 /// <summary>A waivers file is wrong: the message names the file and line, and nothing is judged.</summary>
@@ -117,11 +119,15 @@ public sealed class WaiverFile
     private static List<int> ItemLines(byte[] bytes)
     {
         var lines = new List<int>();
+        var (counted, line) = (0, 1); // line breaks counted once, up to the latest item
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         reader.Read(); // the array
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            lines.Add(1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n'));
+            var start = (int)reader.TokenStartIndex;
+            line += bytes.AsSpan(counted, start - counted).Count((byte)'\n');
+            counted = start;
+            lines.Add(line);
             reader.Skip();
         }
         return lines;

@@ -114,6 +114,15 @@ public sealed class TagIndex
         return ReportPage.Render(new PageContent(title, summary, [(cucumberReport, "All scenarios (the Cucumber report)")], body.ToString()));
     }
 
+    /// <summary>Writes the page beside the Cucumber report, and a link to it at the top of that report.</summary>
+    public void WriteBeside(LivingDocOptions options, string fileName, string linkText, string title, IReadOnlyList<(string Label, string Value)> summary, Func<string, string> columnLabel)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        File.WriteAllText(Path.Combine(options.OutputDirectory, fileName), Render(title, summary, columnLabel));
+        if (File.Exists(options.HtmlReport))
+            CucumberHtml.AddLink(options.HtmlReport, fileName, linkText);
+    }
+
     private void AppendCell(StringBuilder body, IndexRow row, string column, string cucumberReport)
     {
         body.Append("<td class=\"cell\" data-column=\"").Append(Html.E(column)).Append('"');

@@ -18,9 +18,7 @@ public sealed class SampleUseCaseIndex : IReportCompanion
     public void Write(LivingDocOptions options, CucumberReport report)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var index = TagIndex.Build(report, Catalogue, "sy-");
-        File.WriteAllText(Path.Combine(options.OutputDirectory, "use-cases.html"),
-            index.Render("Sample use cases by school year", [("Target", "the samples"), ("Suite version", "sample")], tag => tag.Replace("sy-", "year ", StringComparison.Ordinal)));
-        CucumberHtml.AddLink(options.HtmlReport, "use-cases.html", "Use cases by school year");
+        TagIndex.Build(report, Catalogue, "sy-").WriteBeside(options, "use-cases.html", "Use cases by school year", "Sample use cases by school year",
+            [("Target", "the samples"), ("Suite version", "sample")], tag => tag.Replace("sy-", "year ", StringComparison.Ordinal));
     }
 }

@@ -30,9 +30,7 @@ public sealed class UseCaseIndexPage : IReportCompanion
             ("Suite", SuiteIdentity.Summary),
             ("Written", DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
         ];
-        File.WriteAllText(Path.Combine(options.OutputDirectory, FileName), index.Render("DPI's CTE use cases, school year by school year", summary, SchoolYearOf));
-        if (File.Exists(options.HtmlReport))
-            CucumberHtml.AddLink(options.HtmlReport, FileName, "DPI's use cases by school year");
+        index.WriteBeside(options, FileName, "DPI's use cases by school year", "DPI's CTE use cases, school year by school year", summary, SchoolYearOf);
     }
 
     /// <summary><c>sy-2026</c> → 2025-26.</summary>
