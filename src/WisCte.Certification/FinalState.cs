@@ -49,6 +49,7 @@ public sealed class FinalState
     private readonly Dictionary<SchoolYear, YearState> _years = [];
     private readonly List<long> _unknownIds = [];
     private HashSet<string>? _cascading;
+    private (long Sequence, string Resource, string Key)? _removed;
 
     /// <param name="seed">What each school year holds before the journal (the baseline), laid down the first time the year is used.</param>
     public FinalState(SchemaCatalog schema, Func<SchoolYear, IEnumerable<(string Resource, JsonObject Body)>>? seed = null)
@@ -87,21 +88,30 @@ public sealed class FinalState
             return; // descriptors and what the model does not know are not records the rules read
         switch (exchange.Method.ToUpperInvariant())
         {
-            case "POST" when route.Id is null && exchange.Binding(_schema) is { } written:
-                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId);
+            case "POST" when route.Id is null && exchange.Written(_schema) is { } written:
+                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId, written.Form);
                 break;
-            case "PUT" when route.Id is { } id && exchange.Binding(_schema) is { } written:
-                if (!Year(year).Replace(resource, id, written.Bound, written.Key))
+            case "PUT" when route.Id is { } id && exchange.Written(_schema) is { } written:
+                if (!Year(year).Replace(resource, id, written.Bound, written.Key, written.Form))
                 {
                     _unknownIds.Add(exchange.Sequence);
-                    Year(year).Upsert(resource, written.Bound, written.Key, id);
+                    Year(year).Upsert(resource, written.Bound, written.Key, id, written.Form);
                 }
                 break;
             case "DELETE" when route.Id is { } id:
-                if (!Year(year).Remove(resource, id))
+                if (Year(year).Remove(resource, id) is { } removed)
+                    _removed = (exchange.Sequence, removed.Resource, removed.Key);
+                else
                     _unknownIds.Add(exchange.Sequence);
                 break;
         }
+    }
+
+    /// <summary>The record an accepted DELETE removed (its endpoint and natural key), once the state has applied it; null when its id named no record.</summary>
+    public (string Resource, string Key)? RemovedBy(Exchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return _removed is { } removed && removed.Sequence == exchange.Sequence ? (removed.Resource, removed.Key) : null;
     }
 
     /// <summary>The records of a resource left in a school year, in the order they were first stored (the baseline's first).</summary>
@@ -123,7 +133,7 @@ public sealed class FinalState
         {
             var schema = _schema.Find(resource) ?? throw new InvalidDataException($"The baseline has a '{resource}' record, a resource the model does not know.");
             var bound = BodyBinder.Bind(schema.Root, body);
-            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null);
+            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null, StoredForm.Of(schema, bound.Document));
         }
         return state;
     }
@@ -157,6 +167,15 @@ public sealed class FinalState
         return changing;
     }
 
+    /// <summary>
+    /// A record's body as the state keeps it: UTF-8 (one array the collector need not walk) and the facts the LEA's key
+    /// reads it by. A pure function of the bound body, so the judgement's pipeline makes it off the main thread.
+    /// </summary>
+    internal sealed record StoredForm(byte[] Utf8, RecordAccess Access)
+    {
+        public static StoredForm Of(ResourceSchema schema, JsonObject body) => new(JsonSerializer.SerializeToUtf8Bytes(body), RecordAccess.Of(schema, body));
+    }
+
     /// <summary>One record as the state holds it (mutable: a write updates it in place, keeping its place in order).</summary>
     internal sealed class Stored
     {
@@ -177,11 +196,7 @@ public sealed class FinalState
         /// <summary>The endpoint and key of each record this one references whose key may change (those the state holds).</summary>
         public List<(string Resource, string Key)> References { get; set; } = NoReferences;
 
-        public void Hold(ResourceSchema schema, JsonObject body)
-        {
-            Utf8 = JsonSerializer.SerializeToUtf8Bytes(body);
-            Access = RecordAccess.Of(schema, body);
-        }
+        public void Hold(StoredForm form) => (Utf8, Access) = (form.Utf8, form.Access);
     }
 
     /// <summary>One school year's records: by resource and key, by id, and who references whom (for key changes).</summary>
@@ -200,7 +215,7 @@ public sealed class FinalState
             _byResource.TryGetValue(resource, out var records) ? records.Values.OrderBy(r => r.Order) : [];
 
         /// <summary>A POST: the record with the body's key gets the body (and the id, when the response named one).</summary>
-        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id)
+        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id, StoredForm form)
         {
             var normalisedId = id is null ? null : NormaliseId(id);
             // The server says this id is the record with this key: a record the state holds under the id with another key is stale.
@@ -208,7 +223,7 @@ public sealed class FinalState
                 Delete(named);
             if (ByKey(resource.Endpoint, key) is { } existing)
             {
-                existing.Hold(resource, bound.Document);
+                existing.Hold(form);
                 Reindex(existing, Resolve(bound.References));
                 if (normalisedId is not null && existing.Id != normalisedId)
                 {
@@ -220,7 +235,7 @@ public sealed class FinalState
                 return;
             }
             var stored = new Stored { Resource = resource.Endpoint, Order = ++_order, Key = key, Id = normalisedId };
-            stored.Hold(resource, bound.Document);
+            stored.Hold(form);
             Collection(resource.Endpoint)[key] = stored;
             if (normalisedId is not null)
                 _byId[normalisedId] = stored;
@@ -228,12 +243,12 @@ public sealed class FinalState
         }
 
         /// <summary>A PUT: false when the id names no record of the resource.</summary>
-        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey)
+        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey, StoredForm form)
         {
             if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
                 return false;
             var oldKey = stored.Key;
-            stored.Hold(resource, bound.Document);
+            stored.Hold(form);
             Reindex(stored, Resolve(bound.References));
             if (newKey != oldKey)
             {
@@ -243,13 +258,13 @@ public sealed class FinalState
             return true;
         }
 
-        /// <summary>A DELETE: false when the id names no record of the resource.</summary>
-        public bool Remove(ResourceSchema resource, string id)
+        /// <summary>A DELETE: the record removed, or null when the id names no record of the resource.</summary>
+        public Stored? Remove(ResourceSchema resource, string id)
         {
             if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
-                return false;
+                return null;
             Delete(stored);
-            return true;
+            return stored;
         }
 
         /// <summary>
@@ -275,7 +290,7 @@ public sealed class FinalState
                             JsonPath.Set(body, $"{use.Path}.{field}", value);
                     }
                 }
-                dependent.Hold(dependentSchema, body);
+                dependent.Hold(StoredForm.Of(dependentSchema, body));
                 Reindex(dependent, [.. dependent.References.Select(r => Same(r.Resource, target.Endpoint) && r.Key == oldKey ? (r.Resource, newKey) : r)]);
                 var dependentOldKey = dependent.Key;
                 var dependentNewKey = NaturalKey.Of(dependentSchema, body);

@@ -96,12 +96,11 @@ public static class Judge
         var context = new JudgementContext(journal, useCases, defaultYear);
         judges = [.. Rules.Select(r => r.Start(context))];
         var last = long.MinValue;
-        foreach (var entry in journal)
+        foreach (var exchange in ExchangePipeline.Read(journal, defaultYear, context.Schema))
         {
-            if (entry.Sequence < last)
+            if (exchange.Sequence < last)
                 return null;
-            last = entry.Sequence;
-            var exchange = new Exchange(entry, defaultYear);
+            last = exchange.Sequence;
             context.Observe(exchange);
             foreach (var judge in judges)
                 judge.Observe(exchange);

@@ -53,6 +53,20 @@ public sealed class Exchange
         return _binding.Bound is { } bound ? (bound, _binding.Key!) : null;
     }
 
+    private FinalState.StoredForm? _form;
+
+    /// <summary>
+    /// An accepted write's binding and the form the final state keeps its body in: worked out once, by the judgement's
+    /// pipeline (<see cref="ExchangePipeline"/>) before the exchange reaches the state. Null as for <see cref="Binding"/>.
+    /// </summary>
+    internal (BindResult Bound, string Key, FinalState.StoredForm Form)? Written(SchemaCatalog schema)
+    {
+        if (Binding(schema) is not { } written)
+            return null;
+        _form ??= FinalState.StoredForm.Of(schema.Find(Resource!)!, written.Bound.Document);
+        return (written.Bound, written.Key, _form);
+    }
+
     private static (bool, BindResult?, string?) Bind(ResourceSchema schema, JsonObject body)
     {
         var bound = BodyBinder.Bind(schema.Root, body);

@@ -60,4 +60,29 @@ public sealed class StreamingJudgementTests
             File.Delete(path);
         }
     }
+
+    [Test]
+    public void A_line_that_is_no_entry_stops_the_judgement_naming_it_though_entries_are_prepared_ahead()
+    {
+        // Entries are prepared in batches on other threads: the bad line, far past the first batches, is still the one named.
+        var path = Path.Combine(Path.GetTempPath(), $"wiscte-bad-line-{Guid.NewGuid():N}.ndjson");
+        try
+        {
+            var lines = Enumerable.Range(1, 3_000).Select(n => JournalFile.ToLine(new JournalEntry
+            {
+                Sequence = n, Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(n), CorrelationId = $"c{n}", Method = "GET",
+                Path = "/2026/data/v3/ed-fi/students", Status = 200, ResponseBody = "[]",
+            })).ToList();
+            lines[2_100] = "{\"sequence\": 2101, \"method\": ";
+            File.WriteAllLines(path, lines);
+
+            var judging = () => Judge.Run(JournalFile.Read(path), [UseCaseCatalog.Find("1.0")!], new SchoolYear(2026));
+
+            judging.Should().Throw<InvalidDataException>().WithMessage($"{path}:2101: not a journal entry*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

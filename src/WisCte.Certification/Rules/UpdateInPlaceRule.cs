@@ -14,12 +14,9 @@ public sealed class UpdateInPlaceRule : ICertificationRule
 
     public RuleJudge Start(JudgementContext context) => new Judge(context);
 
-    /// <summary>Holds the key of each id a POST gave, and the keys deleted and not yet posted again.</summary>
+    /// <summary>Holds the keys deleted and not yet posted again (which record a DELETE removed, the final state says).</summary>
     private sealed class Judge(JudgementContext context) : RuleJudge(context)
     {
-        // By the id's GUID (16 bytes, not a string a record: a district has a million ids); an id that is no GUID by its text.
-        private readonly Dictionary<Guid, (string Resource, string Key)> _keyOfGuid = [];
-        private readonly Dictionary<string, (string Resource, string Key)> _keyOfId = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<(string, string), long> _deleted = [];
 
         public override void Observe(Exchange exchange)
@@ -32,19 +29,10 @@ public sealed class UpdateInPlaceRule : ICertificationRule
                 {
                     Report(resource, Rule, $"{resource} was changed by DELETE (journal {deletion}) then POST of the same record: update it in place with POST or PUT.", deletion, exchange.Sequence);
                 }
-                if (exchange.LocationId is { } id)
-                {
-                    var record = (Context.Schema.Find(resource)?.Endpoint ?? resource, key);
-                    if (Guid.TryParse(id, out var guid))
-                        _keyOfGuid[guid] = record;
-                    else
-                        _keyOfId[id] = record;
-                }
             }
-            else if (exchange.Method == "DELETE" && exchange.Status == 204 && exchange.Id is { } id
-                     && (Guid.TryParse(id, out var guid) ? _keyOfGuid.TryGetValue(guid, out var known) : _keyOfId.TryGetValue(id, out known)))
+            else if (exchange.Method == "DELETE" && exchange.Status == 204 && Context.FinalState.RemovedBy(exchange) is { } removed)
             {
-                _deleted[(known.Resource.ToUpperInvariant(), known.Key)] = exchange.Sequence;
+                _deleted[(removed.Resource.ToUpperInvariant(), removed.Key)] = exchange.Sequence;
             }
         }
     }
