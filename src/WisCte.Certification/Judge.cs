@@ -30,7 +30,7 @@ public static class Judge
     ];
 
     /// <summary>The LEA a certified SIS's key is issued for.</summary>
-    public const long CertifiedLea = 48856;
+    public const long CertifiedLea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
 
     /// <summary>
     /// Judges a journal: read once, forward, each exchange handed to every rule's judge and laid on what the SIS left;

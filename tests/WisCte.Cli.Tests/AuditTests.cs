@@ -20,7 +20,7 @@ namespace WisCte.Cli.Tests;
 [Category("cli")]
 public sealed class AuditTests
 {
-    private const long Lea = 48856;
+    private const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     private const string ClientId = "audit-key";
     private readonly string _secret = "s3cret-" + Guid.NewGuid().ToString("N")[..8];
 

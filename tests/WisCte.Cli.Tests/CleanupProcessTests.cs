@@ -23,7 +23,7 @@ namespace WisCte.Cli.Tests;
 public sealed class CleanupProcessTests
 {
     private const string ClientId = "cleanup-sis";
-    private const long Lea = 48856;
+    private const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     private const long School = 7525;
     private static readonly SchoolYear Year = new(2026);
     private static readonly SectionRef Section = new("ENG9", School, 2026, "ENG9-01-2026", "2025-2026 School Calendar");

@@ -23,7 +23,7 @@ namespace WisCte.Cli.Tests;
 public sealed class ReportPagesInBrowserTests
 {
     private const string ClientId = "pages-sis";
-    private const long Lea = 48856;
+    private const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     private readonly string _secret = "s3cret-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"wiscte-pages-{Guid.NewGuid():N}");
     private string _student = "";

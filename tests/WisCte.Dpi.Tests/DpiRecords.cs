@@ -5,7 +5,7 @@ namespace WisCte.Dpi.Tests;
 /// <summary>Records as DPI documents them, for the data sets the rule tests build: one place for their shape.</summary>
 internal static class DpiRecords
 {
-    public const long Lea = 48856;
+    public const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
 
     public static JsonObject StudentRef(string student) => new() { ["studentUniqueId"] = student };
 

@@ -1,3 +1,4 @@
+using WisCte.Dpi.UseCases;
 using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 
@@ -95,15 +96,15 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
     // ---- whole use cases, done right ----
 
     /// <summary>Every use case the scripted SIS plays as DPI documents it, by DPI's id.</summary>
-    public static IReadOnlyList<string> UseCases { get; } =
-        ["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0", "13.0", "14.0",
-         "15.1", "15.2", "15.3", "15.4", "15.5", "15.6", "del-15.1", "del-15.2", "16.1", "17.1", "17.2", "17.3", "18.1", "18.2", "18.3"];
+    public static IReadOnlyList<string> UseCases { get; } = [.. DpiUseCaseCatalog.Dpi.Ids];
 
-    /// <summary>A use case played as DPI documents it; 12.0-14.0 in 2023-24 (their years) whatever this play's year.</summary>
+    /// <summary>
+    /// A use case played as DPI documents it; one DPI limits to "2023-24 SY and Prior" (12.0-14.0) in its last year
+    /// (DPI's catalogue says which), whatever this play's year.
+    /// </summary>
     public static Task PlayDocumentedAsync(ScriptedSisClient sisFor2026, Func<int, ScriptedSisClient> sisForYear, string useCase)
     {
-        var plays = new Plays(sisFor2026);
-        var old = new Plays(sisForYear(2024), 2024);
+        var plays = DpiUseCaseCatalog.Dpi.Get(useCase).LastSchoolYear is { } last ? new Plays(sisForYear(last.EndYear), last.EndYear) : new Plays(sisFor2026);
         return useCase switch
         {
             "1.0" => plays.UseCase1Async(),
@@ -116,9 +117,9 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
             "9.0" => plays.StatusChangeAsync(new ProgramRef("WBL", "Youth Apprenticeship"), "A"),
             "10.0" => plays.WithProgramsAsync("MKTG1", true, new ProgramRef("IRC", "IRC - Not State Approved"), new ProgramRef("WBL", "School-based Enterprise")),
             "11.0" => plays.StatusChangeAsync(new ProgramRef("IRC", "IRC State Approved WTCS- Embedded Technical Diploma"), "A"),
-            "12.0" => old.StatusChangeAsync(new ProgramRef("Certified", "IRC State Approved Business & Industry"), "A"),
-            "13.0" => old.ReEntryAsync("ACCT1", new ProgramRef("Dual", "High School Course with WI Private College")),
-            "14.0" => old.WithProgramsAsync("MKTG1", true, new ProgramRef("Non Certified", "Internship/Local Co-op")),
+            "12.0" => plays.StatusChangeAsync(new ProgramRef("Certified", "IRC State Approved Business & Industry"), "A"),
+            "13.0" => plays.ReEntryAsync("ACCT1", new ProgramRef("Dual", "High School Course with WI Private College")),
+            "14.0" => plays.WithProgramsAsync("MKTG1", true, new ProgramRef("Non Certified", "Internship/Local Co-op")),
             "15.1" => plays.UseCase15_1Async(),
             "15.2" => plays.UseCase15_2Async(),
             "15.3" => plays.CountDateAsync(),

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 
+using WisCte.Dpi.Baseline;
 using WisCte.Dpi.Rules;
+using WisCte.Dpi.UseCases;
 using WisCte.Dpi.Validation;
 
 namespace WisCte.Certification.UseCases;
 
 /// <summary>
 /// The use cases certification can judge, with the operator's scenario sheet and what must arrive. The sheet's
-/// fictional identifiers are the ones the baseline holds (LEA 48856, Fictional High School 7525, its sections).
+/// fictional identifiers are the ones the baseline holds (<see cref="DpiBaseline"/>: the LEA, Fictional High School, its sections). Ids and titles are DPI's (<see cref="DpiUseCaseCatalog"/>).
 /// </summary>
 public static class UseCaseCatalog
 {
@@ -19,108 +21,112 @@ public static class UseCaseCatalog
     private static readonly string[] Attendance = [.. Enrolment, "studentSchoolAttendanceEvents"];
     private static readonly string[] Courses = [.. Sections, "courseOfferings", "sections", "courses"];
 
-    private const string Student11 = "Enter a fictional student (e.g. 900000101), grade 11, enrolled at Fictional High School (7525), with the student's single-parent status.";
-    private const string Student12 = "Enter a fictional student, grade 12, enrolled at Fictional High School (7525), with the student's single-parent status.";
-    private const string Student10 = "Enter a fictional student, grade 10, enrolled at Fictional High School (7525).";
+    private static readonly string Student11 = $"Enter a fictional student (e.g. 900000101), grade 11, enrolled at Fictional High School ({DpiBaseline.HighSchool}), with the student's single-parent status.";
+    private static readonly string Student12 = $"Enter a fictional student, grade 12, enrolled at Fictional High School ({DpiBaseline.HighSchool}), with the student's single-parent status.";
+    private static readonly string Student10 = $"Enter a fictional student, grade 10, enrolled at Fictional High School ({DpiBaseline.HighSchool}).";
 
     public static IReadOnlyList<CertificationUseCase> All { get; } =
     [
-        new("1.0", "Reporting certified career education programs at a course level", Cte,
+        UseCase("1.0", Cte,
             [Student11, "Schedule the student into the Certified Nursing Assistant section and mark participation in the IRC program 'IRC State Approved Business & Industry' (Certified through 2023-24).",
              "Record the student's certificated program status for that program (e.g. Continuing)."],
             [Holds("1.0", "CERT-1.0-PARTICIPATION", "studentSectionAssociations", "participation in a Certified/IRC program on a section", HasProgramOfType("IRC", "Certified")),
              Holds("1.0", "CERT-1.0-STATUS", "studentCTEProgramAssociations", "a certificated program status for a Certified/IRC program", AssociationOfType("IRC", "Certified"))]),
-        new("2.0", "Reporting work-based learning career education programs at a non-course level", Cte,
+        UseCase("2.0", Cte,
             [Student12, "In no course of the program, record the student's participation in a WBL program (e.g. 'Internship/Local Co-op') with its certificated program status."],
             [Holds("2.0", "CERT-2.0-ASSOCIATION", "studentCTEProgramAssociations", "a studentCTEProgramAssociation for a WBL program", AssociationOfType("WBL", "Non Certified"))]),
-        new("3.0", "Reporting non-certified career education programs", Cte,
+        UseCase("3.0", Cte,
             [Student11, "Schedule the student into the Animal Science section, participating in the WBL program 'Supervised Agricultural Experience' (Non Certified through 2023-24), and record its status."],
             [Holds("3.0", "CERT-3.0-PARTICIPATION", "studentSectionAssociations", "participation in a WBL/Non Certified program on a section", HasProgramOfType("WBL", "Non Certified"))]),
-        new("4.0", "Reporting dual enrollment programs", Cte,
+        UseCase("4.0", Cte,
             [Student12, "Schedule the student into the Accounting I section and mark participation in the Dual program 'College Course with WI Technical College'."],
             [Holds("4.0", "CERT-4.0-DUAL", "studentSectionAssociations", "participation in a Dual program on a section", HasProgramOfType("Dual"))]),
-        new("5.0", "A student with several certificates under one IRC program name", Cte,
+        UseCase("5.0", Cte,
             [Student12, "Record 'Continuing' for the IRC program 'IRC State Approved Business & Industry', then change it to 'Completed with Certificate' when one certificate is completed."],
             [Holds("5.0", "CERT-5.0-COMPLETED", "studentCTEProgramAssociations", "the status 'Completed with Certificate' (A) for an IRC program", a => AssociationOfType("IRC", "Certified")(a) && StatusIs(a, "A"))]),
-        new("6.0", "A student enrolled in several sections while participating in a program", Cte,
+        UseCase("6.0", Cte,
             [Student11, "Schedule the student into the Welding I section with participation in 'IRC State Approved WTCS- Technical Diploma'; end that enrolment; schedule the student into the same section again with a new begin date and the same participation."],
             [new("CERT-6.0-TWO-ENROLMENTS", "two enrolments in one section, with different begin dates, each with the program", TwoEnrolmentsWithPrograms("6.0"))]),
-        new("7.0", "Course-level participation in a career education program", Cte,
+        UseCase("7.0", Cte,
             [Student11, "Schedule the student into the Accounting I section, participating in the IRC program 'IRC State Approved Business & Industry'.", "Record the certificated program status of that program on the student."],
             [Holds("7.0", "CERT-7.0-PARTICIPATION", "studentSectionAssociations", "participation in a career education program on a section", HasProgramOfType(CareerEducation))]),
-        new("8.0", "Non-course-level participation (not certified work-based learning)", Cte,
+        UseCase("8.0", Cte,
             [Student12, "Record the student's WBL program 'Internship/Local Co-op' with its status, program area and pathway, without any section."],
             [Holds("8.0", "CERT-8.0-ASSOCIATION", "studentCTEProgramAssociations", "a studentCTEProgramAssociation for a WBL program", AssociationOfType("WBL", "Non Certified"))]),
-        new("9.0", "Certified work-based learning (e.g. Youth Apprenticeship)", Cte,
+        UseCase("9.0", Cte,
             [Student12, "Record 'Completed with Certificate' for the student's 'Youth Apprenticeship' (WBL from 2024-25, Certified before)."],
             [Holds("9.0", "CERT-9.0-YOUTH-APPRENTICESHIP", "studentCTEProgramAssociations", "the status of a Youth Apprenticeship", a => ProgramNamed(a, "Youth Apprenticeship"))]),
-        new("10.0", "Reporting certified and non-certified career education programs", Cte,
+        UseCase("10.0", Cte,
             [Student12, "Schedule the student into the Principles of Marketing section, participating in both an IRC program and a WBL program."],
             [Holds("10.0", "CERT-10.0-BOTH", "studentSectionAssociations", "one section enrolment with both a certified and a non-certified program",
                 b => HasProgramOfType("IRC", "Certified")(b) && HasProgramOfType("WBL", "Non Certified")(b))]),
-        new("11.0", "Several certificates under one certified program name", Cte,
+        UseCase("11.0", Cte,
             [Student12, "Record the best status, 'Completed with Certificate', for the IRC program 'IRC State Approved WTCS- Embedded Technical Diploma'."],
             [Holds("11.0", "CERT-11.0-COMPLETED", "studentCTEProgramAssociations", "the status 'Completed with Certificate' (A) for an IRC program", a => AssociationOfType("IRC")(a) && StatusIs(a, "A"))]),
-        new("12.0", "Several certificates under one certified program name (2023-24 and prior)", Cte,
+        UseCase("12.0", Cte,
             [Student12 + " Use the 2023-24 school year (/2024/ routes).", "Record 'Completed with Certificate' for the Certified program 'IRC State Approved Business & Industry'."],
             [Holds("12.0", "CERT-12.0-COMPLETED", "studentCTEProgramAssociations", "the status 'Completed with Certificate' (A) for a Certified program", a => AssociationOfType("Certified")(a) && StatusIs(a, "A"))]),
-        new("13.0", "Several section enrolments participating in a program (2023-24 and prior)", Cte,
+        UseCase("13.0", Cte,
             [Student11 + " Use the 2023-24 school year (/2024/ routes).", "Enrol the student twice in the Accounting I section (leaving and coming back), each time with the Dual program 'High School Course with WI Private College'."],
             [new("CERT-13.0-TWO-ENROLMENTS", "two enrolments in one section, with different begin dates, each with the program", TwoEnrolmentsWithPrograms("13.0"))]),
-        new("14.0", "When to report non-certified program participation (2023-24 and prior)", Cte,
+        UseCase("14.0", Cte,
             [Student12 + " Use the 2023-24 school year (/2024/ routes).", "For a qualifying internship, mark participation in the Non Certified program 'Internship/Local Co-op' on the Principles of Marketing section."],
             [Holds("14.0", "CERT-14.0-NON-CERTIFIED", "studentSectionAssociations", "participation in a Non Certified program on a section", HasProgramOfType("Non Certified"))]),
-        new("15.1", "Sending a student absent for a partial or full school day", Attendance,
+        UseCase("15.1", Attendance,
             [Student10, "Record an excused absence for one school day (negative attendance only)."],
             [Holds("15.1", "CERT-15.1-ABSENCE", "studentSchoolAttendanceEvents", "a studentSchoolAttendanceEvent", _ => true)]),
-        new("15.2", "Modifying student absence dates for a previously submitted record", Attendance,
+        UseCase("15.2", Attendance,
             [Student10, "Record an absence, then correct its date in the SIS: WISEdata expects the inaccurate record deleted and a new one created."],
             [new("CERT-15.2-DELETE-AND-CREATE", "the inaccurate absence deleted, then the corrected one created", DeletedThenCreated("studentSchoolAttendanceEvents"))]),
-        new("15.3", "Several enrolments in one LEA, one covering the count date", Attendance,
-            [Student10, "Enrol the student at Fictional Middle-High School (1302) as well, with the count-date receiving service (Present, Absent or Not Receiving Services) of the Third Friday of September."],
+        UseCase("15.3", Attendance,
+            [Student10, $"Enrol the student at Fictional Middle-High School ({DpiBaseline.MiddleHighSchool}) as well, with the count-date receiving service (Present, Absent or Not Receiving Services) of the Third Friday of September."],
             [Holds("15.3", "CERT-15.3-RECEIVING-SERVICE", "studentSchoolAssociations", "an enrolment with a count-date receiving service", b => Wi(b)?["receivingServices"] is JsonArray { Count: > 0 })]),
-        new("15.4", "Attendance for a student with a 'Membership' enrollment type", Attendance,
+        UseCase("15.4", Attendance,
             ["Enter a fictional student outside the age requirement, enrolled at Fictional High School with the enrollment type Membership and residency R-OUTSIDEAGE or NR-OUTSIDEAGE.", "Record an absence."],
             [Holds("15.4", "CERT-15.4-MEMBERSHIP", "studentSchoolAssociations", "an enrolment of type Membership with an OUTSIDEAGE residency", b => CodeOf(b, "enrollmentTypeDescriptor") == "M" && Residency(b)?.EndsWith("OUTSIDEAGE", StringComparison.OrdinalIgnoreCase) == true),
              Holds("15.4", "CERT-15.4-ABSENCE", "studentSchoolAttendanceEvents", "a studentSchoolAttendanceEvent", _ => true)]),
-        new("15.5", "Attendance for a part-time student with a 'Coursework' enrollment type", Attendance,
+        UseCase("15.5", Attendance,
             ["Enter a fictional home-schooled or private-school student taking classes at Fictional High School: enrollment type Coursework, residency R-HOME or R-PRIVATE.", "Record an absence."],
             [Holds("15.5", "CERT-15.5-COURSEWORK", "studentSchoolAssociations", "an enrolment of type Coursework with residency R-HOME or R-PRIVATE", b => CodeOf(b, "enrollmentTypeDescriptor") == "C" && Residency(b) is "R-HOME" or "R-PRIVATE"),
              Holds("15.5", "CERT-15.5-ABSENCE", "studentSchoolAttendanceEvents", "a studentSchoolAttendanceEvent", _ => true)]),
-        new("15.6", "Attendance for a non-resident part-time student with a 'Coursework' enrollment type", Attendance,
+        UseCase("15.6", Attendance,
             ["Enter a fictional non-resident home-schooled student taking classes at Fictional High School: enrollment type Coursework, residency NR-HOME.", "Record an absence."],
             [Holds("15.6", "CERT-15.6-COURSEWORK", "studentSchoolAssociations", "an enrolment of type Coursework with residency NR-HOME", b => CodeOf(b, "enrollmentTypeDescriptor") == "C" && Residency(b) == "NR-HOME"),
              Holds("15.6", "CERT-15.6-ABSENCE", "studentSchoolAttendanceEvents", "a studentSchoolAttendanceEvent", _ => true)]),
-        new("del-15.1", "Delete /studentCTEProgramAssociation", Cte,
+        UseCase("del-15.1", Cte,
             [Student11, "Record a CTE program status for the student by mistake, then remove it in the SIS."],
             [AcceptedDelete("del-15.1", "CERT-DEL-15.1-DELETE", "studentCTEProgramAssociations")]),
-        new("del-15.2", "Delete /studentSectionAssociation after its grades", Sections,
+        UseCase("del-15.2", Sections,
             [Student11, "Record a grade for the student's English 9 section, then remove the student from the section in the SIS."],
             [AcceptedDelete("del-15.2", "CERT-DEL-15.2-GRADE", "grades"), AcceptedDelete("del-15.2", "CERT-DEL-15.2-SECTION", "studentSectionAssociations")]),
-        new("16.1", "Participation on a section with its CTE program association", Cte,
+        UseCase("16.1", Cte,
             [Student11, "Schedule the student into the Certified Nursing Assistant section with participation in an IRC program, and record the student's status in that program."],
             [Holds("16.1", "CERT-16.1-PARTICIPATION", "studentSectionAssociations", "participation in a career education program on a section", HasProgramOfType(CareerEducation))]),
-        new("17.1", "Reporting a CTE concentrator", Cte,
+        UseCase("17.1", Cte,
             [Student12, "Record the student as a CTE concentrator: the CTE program 'Career and Technical Education' with program area(s) and pathway."],
             [Holds("17.1", "CERT-17.1-CONCENTRATOR", "studentCTEProgramAssociations", "a concentrator record (program type CTE) with a program area",
                 a => AssociationOfType("CTE")(a) && Wi(a)?["cteConcentrationCteProgramAreas"] is JsonArray { Count: > 0 })]),
-        new("17.2", "Single-parent status for a concentrator", Cte,
+        UseCase("17.2", Cte,
             [Student11, "Record the student as a CTE concentrator, and the student's single-parent status (student characteristics)."],
             [Holds("17.2", "CERT-17.2-CHARACTERISTICS", "studentEducationOrganizationAssociations", "the student's characteristics", _ => true)]),
-        new("17.3", "CTE participants (derived by DPI)", Courses,
+        UseCase("17.3", Courses,
             [Student10, "Schedule the student into Foods and Nutrition I and record a passing final grade."],
             [Holds("17.3", "CERT-17.3-CTE-GRADE", "grades", "a grade for an enrolment in a CTE course", GradeInCteCourse)]),
-        new("18.1", "Courses WI flagged as CTE, offered as non-CTE: the new roster code", Courses,
+        UseCase("18.1", Courses,
             ["Offer Personal Finance at Fictional High School under DPI's new non-CTE roster code FX-PFIN-N (not the code marked DO NOT USE)."],
             [Holds("18.1", "CERT-18.1-NEW-ROSTER-CODE", "courseOfferings", "a course offering of a roster code DPI has not marked DO NOT USE", b => !Baseline.DeprecatedCourses.Contains(CourseOf(b) ?? ""))]),
-        new("18.2", "Courses offered as CTE: the matching CTE course", Courses,
+        UseCase("18.2", Courses,
             [Student10, "Schedule the student into Accounting I (a CTE course) and record a passing final grade."],
             [Holds("18.2", "CERT-18.2-CTE-GRADE", "grades", "a grade for an enrolment in a course DPI flags CTE", GradeInCteCourse)]),
-        new("18.3", "Vendors pulling courses from the API", Courses,
+        UseCase("18.3", Courses,
             ["Refresh the SIS's course list from WISEdata's /courses (new roster codes included)."],
             [new("CERT-18.3-COURSES-READ", "a read of DPI's courses", c => c.Exchanges.Any(e => e.Method == "GET" && JudgementContext.Is(e.Resource, "courses") && e.Status == 200)
                 ? [] : [("Use case 18.3: the SIS never read /courses.", [])])]),
     ];
+
+    /// <summary>A use case as DPI numbers and titles it, with what certification asks of it.</summary>
+    private static CertificationUseCase UseCase(string id, IReadOnlyList<string> resources, IReadOnlyList<string> sheet, IReadOnlyList<Expectation> expectations) =>
+        new(id, DpiUseCaseCatalog.Dpi.Get(id).Title, resources, sheet, expectations);
 
     public static CertificationUseCase? Find(string id) =>
         All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals("uc-" + u.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -19,7 +19,7 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "Loopback port; 0 picks a free one.", DefaultValueFactory = _ => 0 };
         var clientId = new Option<string>("--client-id") { Description = "Client id of the SIS's key.", DefaultValueFactory = _ => DefaultClientId };
         var clientSecret = new Option<string?>("--client-secret") { Description = "Its secret; generated (and printed) when omitted." };
-        var lea = new Option<long>("--lea") { Description = "The LEA the key is issued for.", DefaultValueFactory = _ => 48856 };
+        var lea = new Option<long>("--lea") { Description = "The LEA the key is issued for.", DefaultValueFactory = _ => WisCte.Dpi.Baseline.DpiBaseline.Lea };
         var clients = new Option<string[]>("--client") { Description = "More keys, each ID:SECRET:LEA (repeatable).", AllowMultipleArgumentsPerToken = false };
         var schoolYear = new Option<int>("--school-year") { Description = "School year served at /data/v3 (2026 = 2025-26).", DefaultValueFactory = _ => 2026 };
         var journal = new Option<string?>("--journal") { Description = "Append every request and response (secrets masked) to this NDJSON file." };

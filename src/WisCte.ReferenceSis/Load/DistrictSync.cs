@@ -36,8 +36,8 @@ public sealed record SyncRequest(string Resource, JsonObject Body);
 /// </summary>
 public sealed class DistrictSync(SchoolYear year, DistrictMix mix)
 {
-    private const long School = 7525;
-    private const long Lea = 48856;
+    private const long School = WisCte.Dpi.Baseline.DpiBaseline.HighSchool;
+    private const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     private static readonly string[] Courses = ["CNA", "ENG9", "ALG1", "ACCT1", "WELD1"];
     private static readonly ProgramRef Irc = new("IRC", "IRC State Approved Business & Industry");
 

@@ -6,7 +6,7 @@ namespace WisCte.ReferenceSis.Payloads;
 public sealed record ProgramRef(string Type, string Name, long EducationOrganizationId = ProgramRef.DpiProgramsOwner)
 {
     /// <summary>The education organization DPI's program references name in DPI's samples.</summary>
-    public const long DpiProgramsOwner = 48856;
+    public const long DpiProgramsOwner = WisCte.Dpi.Baseline.DpiBaseline.Lea;
 
     public string TypeDescriptor => Type.Contains('#', StringComparison.Ordinal) ? Type : $"uri://dpi.wi.gov/ProgramTypeDescriptor#{Type}";
 

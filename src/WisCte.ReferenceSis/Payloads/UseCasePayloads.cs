@@ -34,6 +34,20 @@ public static class UseCasePayloads
         ["sessionReference"] = new JsonObject { ["schoolId"] = schoolId, ["schoolYear"] = year.EndYear, ["sessionName"] = SessionName(year) },
     };
 
+    /// <summary>A course of the LEA's own (a SIS may not create one: only DPI's courses exist in WISEdata).</summary>
+    public static JsonObject LocalCourse(string courseCode, string title, long localEducationAgencyId) => new()
+    {
+        ["courseCode"] = courseCode,
+        ["courseTitle"] = title,
+        ["numberOfParts"] = 1,
+        ["educationOrganizationReference"] = new JsonObject { ["educationOrganizationId"] = localEducationAgencyId },
+        ["identificationCodes"] = new JsonArray(new JsonObject
+        {
+            ["courseIdentificationSystemDescriptor"] = "uri://ed-fi.org/CourseIdentificationSystemDescriptor#LEA course code",
+            ["identificationCode"] = courseCode,
+        }),
+    };
+
     public static JsonObject Student(string uniqueId, string runId) => new()
     {
         ["studentUniqueId"] = uniqueId,

@@ -13,7 +13,7 @@ namespace WisCte.Simulator.Tests.Support;
 /// </summary>
 public abstract class SimulatorTestBase
 {
-    public const long LeaId = 48856;
+    public const long LeaId = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     public const long PublicSchool = 7525;
     public const long SecondPublicSchool = 1302;
     public const long ChoiceSchool = 9501;

@@ -10,7 +10,9 @@ namespace WisCte.Specs.Drivers;
 
 /// <summary>
 /// One scenario's reference SIS and what it has done: the student, the school year, the section enrolments, the last
-/// answer. Steps say what DPI asks for; this class knows the JSON (through <see cref="UseCasePayloads"/>) and HTTP.
+/// answer (what a When step did, for the Then steps). Steps say what DPI asks for; this class and the drivers of each
+/// area (<see cref="CteDriver"/>, <see cref="AttendanceDriver"/>, <see cref="CourseDriver"/>) know the JSON (through
+/// <see cref="UseCasePayloads"/>) and HTTP.
 /// </summary>
 public sealed class SisDriver : IDisposable
 {
@@ -39,8 +41,8 @@ public sealed class SisDriver : IDisposable
         Year = year;
         School = await Sis.SchoolIdAsync(year, schoolName);
         Student = Sis.NewStudentId();
-        Expect(await Sis.SubmitAsync(year, "students", UseCasePayloads.Student(Student, Sis.RunId), $"student {Student}"), "POST the student");
-        await EnrolAsync(School, grade, enrollmentType, residency, receivingServices);
+        Setup.Succeeded(await Sis.SubmitAsync(year, "students", UseCasePayloads.Student(Student, Sis.RunId), $"student {Student}"), $"the student {Student}");
+        Setup.Succeeded(await EnrolAsync(School, grade, enrollmentType, residency, receivingServices), $"the enrolment of {Student} at {schoolName} ({School})");
     }
 
     /// <summary>An enrolment (studentSchoolAssociation) of the scenario's student at a school.</summary>
@@ -94,13 +96,11 @@ public sealed class SisDriver : IDisposable
     /// <summary>The one record of a resource this student has (matching an extra query, if given).</summary>
     public async Task<JsonObject> OneAsync(string resource, string? query = null)
     {
-        var response = await Sis.For(Year).GetAsync(resource, $"studentUniqueId={Uri.EscapeDataString(Student)}" + (query is null ? "" : "&" + query));
-        var items = response.Json as JsonArray ?? throw new InvalidOperationException($"GET {resource} failed: {response}");
-        return items.Count == 1 ? items[0]!.AsObject() : throw new InvalidOperationException($"Expected one {resource} record of {Student}, found {items.Count}.");
+        var items = await AllAsync(resource, query);
+        return items.Count == 1 ? items[0] : throw new InvalidOperationException($"Expected one {resource} record of {Student}, found {items.Count}.");
     }
 
-    public async Task<int> CountAsync(string resource) =>
-        (await Sis.For(Year).GetAsync(resource, $"studentUniqueId={Uri.EscapeDataString(Student)}")).Json is JsonArray items ? items.Count : -1;
+    public async Task<int> CountAsync(string resource, string? query = null) => (await AllAsync(resource, query)).Count;
 
     /// <summary>The id of the last record this scenario deleted.</summary>
     public string? LastDeletedId { get; private set; }
@@ -136,12 +136,22 @@ public sealed class SisDriver : IDisposable
 
     private async Task<EdFiResponse> RememberAsync(Task<EdFiResponse> response) => Remember(await response);
 
-    /// <summary>For set-up steps: anything but success stops the scenario, naming what failed.</summary>
-    public static void Expect(EdFiResponse response, string what)
+    /// <summary>Every record of a resource this student has.</summary>
+    public async Task<IReadOnlyList<JsonObject>> AllAsync(string resource, string? query = null)
     {
-        if (!response.IsSuccess)
-            throw new InvalidOperationException($"{what} failed: {response}");
+        var response = await Sis.For(Year).GetAsync(resource, $"studentUniqueId={Uri.EscapeDataString(Student)}" + (query is null ? "" : "&" + query));
+        return response.Json is JsonArray items ? [.. items.OfType<JsonObject>()] : throw new InvalidOperationException($"GET {resource} failed: {response}");
     }
+
+    /// <summary>Deletes the student's one record of a resource in a section enrolled in this scenario (its enrolment, its grade).</summary>
+    public async Task<EdFiResponse> DeleteInSectionAsync(string resource, string courseTitle) =>
+        await DeleteAsync(resource, (await OneAsync(resource, $"localCourseCode={Uri.EscapeDataString(Sections[courseTitle].Section.LocalCourseCode)}"))["id"]!.GetValue<string>());
+
+    /// <summary>The codes of the L2 findings about the student.</summary>
+    public async Task<IReadOnlyList<string>> FindingCodesAsync() => [.. (await ValidateAsync()).Select(r => r["ruleId"]!.GetValue<string>())];
+
+    /// <summary>A date as the features write it.</summary>
+    public static DateOnly Date(string text) => DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => Sis.Dispose();
 }

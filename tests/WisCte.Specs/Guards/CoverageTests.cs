@@ -15,10 +15,7 @@ public sealed partial class CoverageTests
 {
     private static IReadOnlyList<FeatureDescriptor> Features => FeatureCatalog.For(typeof(CoverageTests).Assembly);
 
-    public static IEnumerable<string> UseCaseTags =>
-        Enumerable.Range(1, 14).Select(n => $"uc-{n}.0")
-            .Concat(Enumerable.Range(1, 6).Select(n => $"uc-15.{n}"))
-            .Concat(["uc-del-15.1", "uc-del-15.2", "uc-16.1", "uc-17.1", "uc-17.2", "uc-17.3", "uc-18.1", "uc-18.2", "uc-18.3"]);
+    public static IEnumerable<string> UseCaseTags => WisCte.Dpi.UseCases.DpiUseCaseCatalog.Dpi.UseCases.Select(u => u.Tag);
 
     public static IEnumerable<string> RuleCodes =>
         L1RuleSet.Dpi.Rules.Select(r => r.Id).Append(L1RuleSet.DescriptorYearRule)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using WisCte.Certification;
-using WisCte.Certification.UseCases;
+using WisCte.Dpi.UseCases;
 using WisCte.Reqnroll.NUnit.Reporting;
 using WisCte.Specs.Support;
 
@@ -20,7 +20,7 @@ public sealed class UseCaseIndexPage : IReportCompanion
     public void Write(LivingDocOptions options, CucumberReport report)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var rows = UseCaseCatalog.All.Select(u => new IndexRow("uc-" + u.Id, u.Id, u.Title)).ToList();
+        var rows = DpiUseCaseCatalog.Dpi.UseCases.Select(u => new IndexRow(u.Tag, u.Id, u.Title)).ToList();
         var index = TagIndex.Build(report, rows, "sy-");
         var years = index.Columns.Where(c => c.Length > 0).Select(SchoolYearOf).ToList();
         IReadOnlyList<(string, string)> summary =

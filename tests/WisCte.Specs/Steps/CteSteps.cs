@@ -1,17 +1,18 @@
 using WisCte.EdFi.Model;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using FluentAssertions;
 using Reqnroll;
-using WisCte.Dpi;
 using WisCte.ReferenceSis.Payloads;
 using WisCte.Specs.Drivers;
 
 namespace WisCte.Specs.Steps;
 
-/// <summary>What the SIS reports, in DPI's words. The driver knows the JSON and the HTTP; these steps know neither.</summary>
+/// <summary>
+/// What the SIS reports, in DPI's words. The drivers know the JSON and the HTTP; these steps know neither. A Given
+/// arranges (<see cref="Setup"/>: a refusal stops the scenario there, naming it); a When acts and its answer is judged
+/// by the Then steps.
+/// </summary>
 [Binding]
-public sealed class CteSteps(SisDriver sis)
+public sealed class CteSteps(SisDriver sis, CteDriver cte)
 {
     // ---- set-up ----
 
@@ -19,23 +20,35 @@ public sealed class CteSteps(SisDriver sis)
     public Task GivenAStudent(string school, string grade, string schoolYear) => sis.EnrolNewStudentAsync(school, grade, SchoolYear.Parse(schoolYear));
 
     [Given("the student is enrolled in the {string} section")]
-    public async Task GivenSectionEnrolment(string course) => SisDriver.Expect(await sis.EnrolInSectionAsync(course, []), $"Enrolment in {course}");
+    public Task GivenSectionEnrolment(string course) => Setup.Succeeds(sis.EnrolInSectionAsync(course, []), $"the enrolment in {course}");
 
     [Given("the student has taken {string} and earned a(n) {string}")]
     public async Task GivenGrade(string course, string letter)
     {
-        SisDriver.Expect(await sis.EnrolInSectionAsync(course, []), $"Enrolment in {course}");
-        SisDriver.Expect(await sis.ReportGradeAsync(course, letter), $"Grade in {course}");
+        await Setup.Succeeds(sis.EnrolInSectionAsync(course, []), $"the enrolment in {course}");
+        await Setup.Succeeds(sis.ReportGradeAsync(course, letter), $"the grade {letter} in {course}");
     }
 
     [Given("the SIS has reported the student's CTE program association:")]
-    public async Task GivenCteAssociation(DataTable table) =>
-        SisDriver.Expect(await sis.ReportCteAssociationAsync(await CteAssociationAsync(table)), "The CTE program association");
+    public Task GivenCteAssociation(DataTable table) => Setup.Succeeds(cte.ReportAsync(Properties(table)), "the CTE program association");
+
+    [Given("the SIS has reported the student's participation in the {string} program {string} on the {string} section")]
+    public Task GivenParticipationOnSection(string type, string name, string course) =>
+        Setup.Succeeds(sis.EnrolInSectionAsync(course, [new ProgramRef(type, name)]), $"participation in the {type} program '{name}' on {course}");
+
+    [Given("the SIS has reported the student's certificated program status {string} in the {string} program {string}")]
+    public Task GivenCertificatedStatus(string status, string type, string name) =>
+        Setup.Succeeds(cte.ReportStatusAsync(type, name, status), $"the certificated program status {status} in the {type} program '{name}'");
+
+    [Given("the SIS has deleted the student's CTE program association")]
+    public Task GivenDeletedCteAssociation() => Setup.Succeeds(cte.DeleteAsync(), "the DELETE of the CTE program association");
+
+    [Given("the SIS has reported the student's characteristic {string}")]
+    public Task GivenCharacteristic(string characteristic) => Setup.Succeeds(sis.ReportCharacteristicAsync(characteristic), $"the characteristic {characteristic}");
 
     // ---- program participation on a section ----
 
     [When("the SIS reports the student's participation in the {string} program {string} on the {string} section")]
-    [Given("the SIS has reported the student's participation in the {string} program {string} on the {string} section")]
     public Task ParticipationOnSection(string type, string name, string course) => sis.EnrolInSectionAsync(course, [new ProgramRef(type, name)]);
 
     [When("the SIS reports the student's participation in the {string} program {string} on the {string} section in DPI's extension")]
@@ -51,53 +64,35 @@ public sealed class CteSteps(SisDriver sis)
     {
         foreach (var row in enrolments.Rows)
         {
-            var response = await sis.EnrolInSectionAsync(course, [new ProgramRef(type, name)], Date(row["begin date"]),
-                string.IsNullOrWhiteSpace(row["end date"]) ? null : Date(row["end date"]));
-            SisDriver.Expect(response, $"The enrolment beginning {row["begin date"]}");
+            await Setup.Succeeds(sis.EnrolInSectionAsync(course, [new ProgramRef(type, name)], SisDriver.Date(row["begin date"]),
+                string.IsNullOrWhiteSpace(row["end date"]) ? null : SisDriver.Date(row["end date"])), $"the enrolment beginning {row["begin date"]}");
         }
     }
 
     // ---- the CTE program association ----
 
     [When("the SIS reports the student's CTE program association:")]
-    public async Task CteAssociation(DataTable table) => await sis.ReportCteAssociationAsync(await CteAssociationAsync(table));
+    public Task CteAssociation(DataTable table) => cte.ReportAsync(Properties(table));
 
     [When("the SIS reports the student's certificated program status {string} in the {string} program {string}")]
-    [Given("the SIS has reported the student's certificated program status {string} in the {string} program {string}")]
-    public async Task CertificatedStatus(string status, string type, string name) =>
-        await sis.ReportCteAssociationAsync(await CteAssociationAsync(type, name, status));
+    public Task CertificatedStatus(string status, string type, string name) => cte.ReportStatusAsync(type, name, status);
 
     [When("the SIS deletes the student's CTE program association")]
-    [Given("the SIS has deleted the student's CTE program association")]
-    public async Task DeleteCteAssociation()
-    {
-        var association = await sis.OneAsync("studentCTEProgramAssociations");
-        await sis.DeleteAsync("studentCTEProgramAssociations", association["id"]!.GetValue<string>());
-    }
+    public Task DeleteCteAssociation() => cte.DeleteAsync();
 
     [When("the SIS deletes the student's CTE program association again")]
-    public Task DeleteCteAssociationAgain() =>
-        sis.DeleteAsync("studentCTEProgramAssociations", sis.LastDeletedId ?? throw new InvalidOperationException("No CTE program association was deleted in this scenario."));
+    public Task DeleteCteAssociationAgain() => cte.DeleteAgainAsync();
 
     // ---- grades, characteristics ----
 
     [When("the SIS reports the student's characteristic {string}")]
-    [Given("the SIS has reported the student's characteristic {string}")]
     public Task Characteristic(string characteristic) => sis.ReportCharacteristicAsync(characteristic);
 
     [When("the SIS deletes the student's enrolment in the {string} section")]
-    public async Task DeleteSectionEnrolment(string course)
-    {
-        var enrolment = await sis.OneAsync("studentSectionAssociations", $"localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}");
-        await sis.DeleteAsync("studentSectionAssociations", enrolment["id"]!.GetValue<string>());
-    }
+    public Task DeleteSectionEnrolment(string course) => sis.DeleteInSectionAsync("studentSectionAssociations", course);
 
     [When("the SIS deletes the student's grade in {string}")]
-    public async Task DeleteGrade(string course)
-    {
-        var grade = await sis.OneAsync("grades", $"localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}");
-        await sis.DeleteAsync("grades", grade["id"]!.GetValue<string>());
-    }
+    public Task DeleteGrade(string course) => sis.DeleteInSectionAsync("grades", course);
 
     // ---- outcomes ----
 
@@ -127,79 +122,24 @@ public sealed class CteSteps(SisDriver sis)
     }
 
     [Then("WISEdata holds {int} enrolment(s) of the student in the {string} section")]
-    public async Task HoldsSectionEnrolments(int count, string course)
-    {
-        var response = await sis.Sis.For(sis.Year).GetAsync("studentSectionAssociations",
-            $"studentUniqueId={Uri.EscapeDataString(sis.Student)}&localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}");
-        (response.Json as JsonArray).Should().HaveCount(count);
-    }
+    public async Task HoldsSectionEnrolments(int count, string course) =>
+        (await sis.CountAsync("studentSectionAssociations", $"localCourseCode={Uri.EscapeDataString(sis.Sections[course].Section.LocalCourseCode)}")).Should().Be(count);
 
     [Then("WISEdata holds the student's certificated program status as {string}")]
-    public async Task HoldsStatus(string status)
-    {
-        var expected = await sis.Sis.DescriptorAsync(sis.Year, "CertificatedProgramStatusDescriptor", status);
-        var association = await sis.OneAsync("studentCTEProgramAssociations");
-        association["_ext"]!["WI"]!["certificatedProgramStatusDescriptor"]!.GetValue<string>().Should().BeEquivalentTo(expected);
-    }
+    public async Task HoldsStatus(string status) => (await cte.HeldStatusAsync()).Should().BeEquivalentTo(await cte.StatusDescriptorAsync(status));
 
     [Then("WISEdata no longer holds a CTE program association for the student")]
-    public async Task HoldsNoAssociation() => (await sis.CountAsync("studentCTEProgramAssociations")).Should().Be(0);
+    public async Task HoldsNoAssociation() => (await cte.CountAsync()).Should().Be(0);
 
     [Then("the L2 validation reports {string} for the student")]
-    public async Task L2Reports(string code) =>
-        (await sis.ValidateAsync()).Select(r => r["ruleId"]!.GetValue<string>()).Should().Contain(code);
+    public async Task L2Reports(string code) => (await sis.FindingCodesAsync()).Should().Contain(code);
 
     [Then("the L2 validation reports no {string} for the student")]
-    public async Task L2ReportsNo(string code) =>
-        (await sis.ValidateAsync()).Select(r => r["ruleId"]!.GetValue<string>()).Should().NotContain(code);
-
-    // ---- building the CTE association from DPI's words ----
-
-    private Task<JsonObject> CteAssociationAsync(string type, string name, string status) =>
-        CteAssociationAsync(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["program type"] = type,
-            ["program name"] = name,
-            ["certificated program status"] = status,
-        });
+    public async Task L2ReportsNo(string code) => (await sis.FindingCodesAsync()).Should().NotContain(code);
 
     /// <summary>A two-column table of property and value: its first row (Reqnroll's "header") is a property too.</summary>
-    private Task<JsonObject> CteAssociationAsync(DataTable table) =>
-        CteAssociationAsync(new[] { (Name: table.Header.ElementAt(0), Value: table.Header.ElementAt(1)) }
+    private static Dictionary<string, string> Properties(DataTable table) =>
+        new[] { (Name: table.Header.ElementAt(0), Value: table.Header.ElementAt(1)) }
             .Concat(table.Rows.Select(r => (Name: r[0], Value: r[1])))
-            .ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Fills what the table leaves out with what DPI documents for a public school's concentrator.</summary>
-    private async Task<JsonObject> CteAssociationAsync(Dictionary<string, string> given)
-    {
-        string? Value(string key, string? fallback) =>
-            given.TryGetValue(key, out var v) ? (string.Equals(v, "none", StringComparison.OrdinalIgnoreCase) ? null : v) : fallback;
-
-        var year = sis.Year;
-        var services = UseCasePayloads.UsesCteProgramServices(year, oldShape: given.ContainsKey("shape"));
-        var status = Value("certificated program status", "Continuing");
-        var areas = Value("program area", "Health Science Education");
-        var pathway = Value("pathway", "Health Science");
-        var school = Value("school", null);
-        var areaDescriptors = new List<string>();
-        foreach (var area in (areas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            areaDescriptors.Add(await sis.Sis.DescriptorAsync(year, "CteProgramAreaDescriptor", area));
-
-        return UseCasePayloads.CteAssociation(
-            sis.Student,
-            new ProgramRef(Value("program type", "CTE")!, Value("program name", "Career and Technical Education")!),
-            school is null ? sis.School : await sis.Sis.SchoolIdAsync(year, school),
-            Value("begin date", null) is { } begin ? Date(begin) : sis.YearBegins,
-            Value("end date", Iso(sis.YearEnds)) is { } end ? Date(end) : null,
-            year,
-            status is null ? null : await sis.Sis.DescriptorAsync(year, "CertificatedProgramStatusDescriptor", status),
-            areaDescriptors,
-            pathway is null ? null : await sis.Sis.DescriptorAsync(year, services ? "CteProgramServiceDescriptor" : "CareerPathwayDescriptor", pathway),
-            Value("cip code", pathway is null ? null : "51.3902"),
-            oldShape: given.ContainsKey("shape"));
-    }
-
-    private static DateOnly Date(string text) => DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            .ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
 }

@@ -14,7 +14,7 @@ namespace WisCte.Specs.Support;
 /// </summary>
 public sealed class SuiteTarget : IDisposable
 {
-    public const long Lea = 48856;
+    public const long Lea = WisCte.Dpi.Baseline.DpiBaseline.Lea;
     private const string SimulatorClient = "wiscte-reference-sis";
 
     private SuiteTarget(TargetSettings settings, WisedataSimulator? simulator, EdFiTarget target, RunLedger ledger)
