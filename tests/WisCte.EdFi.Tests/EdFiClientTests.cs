@@ -1,3 +1,4 @@
+using WisCte.TestSupport;
 using WisCte.EdFi.Model;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -45,32 +46,6 @@ public sealed class EdFiClientTests
     /// A clock that never waits: each timer the client asks for fires at once, the time it asked for is kept in order,
     /// and the clock moves on by it. The client's waits are then exact, and the test takes no real time for them.
     /// </summary>
-    private sealed class InstantClock : TimeProvider
-    {
-        private readonly Lock _gate = new();
-        private DateTimeOffset _now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
-
-        public List<TimeSpan> Waits { get; } = [];
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            lock (_gate)
-                return _now;
-        }
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            if (dueTime == Timeout.InfiniteTimeSpan)
-                return System.CreateTimer(callback, state, dueTime, period);
-            lock (_gate)
-            {
-                Waits.Add(dueTime);
-                _now += dueTime;
-            }
-            return System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     private static JsonObject Student(string id) => new() { ["studentUniqueId"] = id, ["firstName"] = "Ada", ["lastSurname"] = "Fictional", ["birthDate"] = "2009-02-03" };
 
     [Test]

@@ -62,8 +62,11 @@ public static class CertifyCommand
 
             using var simulator = WisedataSimulator.Start(options);
             await PrintSheetAsync(output, simulator, chosen, options, parse.GetValue(clientSecret) is null ? secret : null, drillSet);
-            await WaitAsync(simulator, chosen, options, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                drillSet.Contains("token-expiry"), input, output, cancellation);
+            var session = new CertificationSession(
+                new CertificationEndpoint(() => simulator.Journal.Count, () => simulator.Journal.Query(), () => simulator.ExpireTokens()),
+                chosen, options.DefaultSchoolYear, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                drillSet.Contains("token-expiry"), TimeProvider.System);
+            await session.WaitAsync(ConfirmationAsync(input), output.WriteLineAsync, cancellation);
             var journal = simulator.Journal.Query();
             var verdict = Judge.Waive(Judge.Run(journal, chosen, options.DefaultSchoolYear), accepted);
             return await CertificationOutput.FinishAsync(verdict, journal, parse.GetValue(outDirectory)!, $"certification at {simulator.BaseUrl}", output);
@@ -145,68 +148,6 @@ public static class CertifyCommand
         await output.WriteLineAsync();
         await output.WriteLineAsync("Then let the SIS send its data. Press Enter when done, or wait: the run is judged once the expected traffic has arrived and stayed quiet.");
         await output.FlushAsync();
-    }
-
-    private static async Task WaitAsync(WisedataSimulator simulator, IReadOnlyList<CertificationUseCase> useCases, SimulatorOptions options,
-        TimeSpan settle, TimeSpan timeout, bool expireToken, TextReader input, TextWriter output, CancellationToken cancellation)
-    {
-        var confirmed = ConfirmationAsync(input);
-        var started = DateTimeOffset.UtcNow;
-        var lastCount = -1L;
-        var lastChange = DateTimeOffset.UtcNow;
-        var tokenExpired = false;
-        var lastProgress = DateTimeOffset.MinValue;
-        List<string> missing = [];
-        while (!cancellation.IsCancellationRequested)
-        {
-            if (confirmed.IsCompletedSuccessfully && confirmed.Result)
-            {
-                await output.WriteLineAsync("Operator confirmed: judging.");
-                return;
-            }
-            var now = DateTimeOffset.UtcNow;
-            // Judging is not free: read and judge the journal again only when a request has arrived since the last look.
-            var count = simulator.Journal.Count;
-            if (count != lastCount)
-            {
-                lastCount = count;
-                lastChange = now;
-                var journal = simulator.Journal.Query();
-                if (expireToken && !tokenExpired && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
-                {
-                    tokenExpired = simulator.ExpireTokens() > 0;
-                    if (tokenExpired)
-                        await output.WriteLineAsync("Drill: the SIS's token has expired.");
-                }
-                missing = [.. Judge.Run(journal, useCases, options.DefaultSchoolYear, runL2: false).Findings
-                    .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal)];
-            }
-            if (missing.Count == 0 && count > 0 && now - lastChange >= settle)
-            {
-                await output.WriteLineAsync($"The expected traffic arrived and stayed quiet for {settle.TotalSeconds:0} s: judging.");
-                return;
-            }
-            if (now - started >= timeout)
-            {
-                await output.WriteLineAsync($"Timed out after {timeout.TotalSeconds:0} s: judging what arrived.");
-                return;
-            }
-            if (now - lastProgress >= TimeSpan.FromSeconds(5))
-            {
-                lastProgress = now;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {count} requests so far; {(missing.Count == 0 ? "expected traffic arrived, settling" : "waiting for: " + string.Join(", ", missing))}"));
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                await output.WriteLineAsync("Interrupted: judging what arrived.");
-                return;
-            }
-        }
     }
 
     /// <summary>True when the operator presses Enter; false when there is no operator (input closed).</summary>
