@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.Reports;
 
 namespace WisCte.Audit;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi;
 
 namespace WisCte.Audit;

@@ -1,8 +1,8 @@
 using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
 using WisCte.Dpi;
-using WisCte.Dpi.Rules;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L1;
+using WisCte.Dpi.L2;
 using WisCte.Dpi.Waivers;
 using WisCte.EdFi;
 

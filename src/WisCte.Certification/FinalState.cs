@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.Dpi.Baseline;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Certification;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Certification;

@@ -48,10 +48,10 @@ public static class Judge
         if (runL2 && useCases.Count > 0)
         {
             // DPI's L2 checks on what the SIS stored: errors fail the use case, warnings are reported.
-            foreach (var result in JournalValidation.Validate(context.FinalState, context.SchoolYears, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.Validation.Severity.Info))
+            foreach (var result in JournalValidation.Validate(context.FinalState, context.SchoolYears, CertifiedLea).Where(r => r.Severity != WisCte.Dpi.L2.Severity.Info))
             {
                 findings.AddRange(context.UseCasesFor(result.Resource).Select(u => new Finding(
-                    u, result.Code, result.Severity == WisCte.Dpi.Validation.Severity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
+                    u, result.Code, result.Severity == WisCte.Dpi.L2.Severity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
                     JournalValidation.Describe(result), [])));
             }
         }
@@ -87,8 +87,8 @@ public static class Judge
     /// <summary>Whether a rule id is one a verdict may carry (certification's catalogue, DPI's L1 and L2 rules): what a waiver may name.</summary>
     public static bool IsKnownRule(string ruleId) =>
         RuleCatalog.Find(ruleId) is not null
-        || WisCte.Dpi.Rules.L1RuleSet.Dpi.Rules.Any(r => r.Id.Equals(ruleId, StringComparison.OrdinalIgnoreCase))
-        || WisCte.Dpi.Validation.L2RuleSet.Dpi.Rules.Any(r => r.Code.Equals(ruleId, StringComparison.OrdinalIgnoreCase));
+        || WisCte.Dpi.L1.L1RuleSet.Dpi.Rules.Any(r => r.Id.Equals(ruleId, StringComparison.OrdinalIgnoreCase))
+        || WisCte.Dpi.L2.L2RuleSet.Dpi.Rules.Any(r => r.Code.Equals(ruleId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The single pass; null when an entry comes before one it follows (the journal needs sorting).</summary>
     private static JudgementContext? ReadOnce(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear, out List<RuleJudge> judges)

@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using WisCte.Certification.Rules;
-using WisCte.Dpi.Rules;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L1;
+using WisCte.Dpi.L2;
 
 namespace WisCte.Certification;
 

@@ -14,6 +14,14 @@ public sealed record EdFiTarget(Uri BaseUrl, string ClientId, string ClientSecre
 
     public EdFiTarget ForYear(SchoolYear year) => this with { SchoolYear = year };
 
+    /// <summary>An absolute http(s) URL, with one trailing slash, so that "http://h:1" and "http://h:1/" are one endpoint; null when it is not one.</summary>
+    public static Uri? ParseBaseUrl(string? text) =>
+        !string.IsNullOrWhiteSpace(text)
+        && Uri.TryCreate(text.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+
     /// <summary>Never the secret.</summary>
     public override string ToString() => $"{BaseUrl} as {ClientId}, {SchoolYear}";
 }

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Dpi.Baseline;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 using WisCte.Journal;
 using WisCte.ReferenceSis.Payloads;

@@ -2,7 +2,7 @@ using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Certification.Rules;
 using WisCte.Certification.UseCases;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.ScriptedSis;
 
 namespace WisCte.Certification.Tests;

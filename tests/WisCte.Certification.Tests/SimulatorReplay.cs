@@ -1,4 +1,4 @@
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 using WisCte.Simulator.Auth;
 using WisCte.Simulator.Hosting;

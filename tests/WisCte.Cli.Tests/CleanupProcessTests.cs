@@ -218,7 +218,7 @@ public sealed class CleanupProcessTests
         var path = TempFile();
         var students = new List<StudentRecords>();
         using (var ledger = new RunLedger(path, Guid.NewGuid().ToString("N")[..8]))
-        using (var sis = new ReferenceSisRun(Target(simulator), ledger, NoRecorder.Instance))
+        using (var sis = new ReferenceSisScenario(Target(simulator), ledger, NoRecorder.Instance))
         {
             // Step by step across the students, so that the ledger interleaves them.
             var ids = Enumerable.Range(0, count).Select(_ => sis.NewStudentId()).ToList();
@@ -251,7 +251,7 @@ public sealed class CleanupProcessTests
         return (path, students);
     }
 
-    private static async Task<string> CreateAsync(ReferenceSisRun sis, string resource, JsonObject body, string description)
+    private static async Task<string> CreateAsync(ReferenceSisScenario sis, string resource, JsonObject body, string description)
     {
         var response = await sis.SubmitAsync(Year, resource, body, description);
         response.Status.Should().Be(201, $"POST {resource} ({description}): {response}");

@@ -3,7 +3,7 @@ using FluentAssertions;
 using NUnit.Framework;
 using WisCte.Dpi.DataProperties;
 using WisCte.Dpi.Programs;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Tests;

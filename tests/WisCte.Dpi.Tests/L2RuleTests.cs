@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.Tests;

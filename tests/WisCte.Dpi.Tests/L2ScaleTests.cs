@@ -2,7 +2,7 @@ using System.Collections;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 using static WisCte.Dpi.Tests.DpiRecords;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using WisCte.Dpi.Rules;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L1;
+using WisCte.Dpi.L2;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Certification.Rules;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using WisCte.Certification.UseCases;
-using WisCte.Dpi.Rules;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L1;
+using WisCte.Dpi.L2;
 
 namespace WisCte.Certification.Rules;
 

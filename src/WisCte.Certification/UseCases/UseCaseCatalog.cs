@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
 using WisCte.Dpi.Baseline;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.Dpi.UseCases;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 
 namespace WisCte.Certification.UseCases;
 

@@ -7,7 +7,7 @@ using WisCte.Audit;
 using WisCte.Certification;
 using WisCte.Dpi.Waivers;
 using WisCte.Dpi;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.EdFi;
 
 namespace WisCte.Cli.Commands;

@@ -185,12 +185,11 @@ public sealed partial record CleanupSettings(
     public override string ToString() =>
         $"{Entries.Count} records from {LedgerPath} at {BaseUrl?.ToString() ?? "(none)"} as {ClientId}, year in route: {YearInRoute}";
 
-    private static List<(LedgerEntry Entry, Uri Url)> ReadLedger(string path)
+    private static IReadOnlyList<(LedgerEntry Entry, Uri Url)> ReadLedger(string path)
     {
-        IReadOnlyList<(int Line, LedgerEntry Entry)> entries;
         try
         {
-            entries = RunLedger.ReadNumbered(path);
+            return RunLedger.ReadChecked(path);
         }
         catch (FileNotFoundException)
         {
@@ -204,30 +203,5 @@ public sealed partial record CleanupSettings(
         {
             throw new SettingsException($"--ledger: cannot read {path}: {ex.Message}", ex);
         }
-
-        var checkedEntries = new List<(LedgerEntry, Uri)>(entries.Count);
-        foreach (var (line, entry) in entries)
-        {
-            var where = $"{path}:{line.ToString(CultureInfo.InvariantCulture)}";
-            if (string.IsNullOrEmpty(entry.Resource) || string.IsNullOrEmpty(entry.Id))
-                throw new SettingsException($"--ledger: {where}: not a ledger entry (it names no resource and id).");
-            if (!ResourceName().IsMatch(entry.Resource))
-                throw new SettingsException($"--ledger: {where}: '{entry.Resource}' is not a resource name, e.g. studentSectionAssociations.");
-            if (!ResourceId().IsMatch(entry.Id))
-                throw new SettingsException($"--ledger: {where}: '{entry.Id}' is not a resource id.");
-            if (entry.SchoolYear is < 1990 or > 2100)
-                throw new SettingsException($"--ledger: {where}: {entry.SchoolYear.ToString(CultureInfo.InvariantCulture)} is not a school year.");
-            var url = SharedOptions.ParseBaseUrl(entry.BaseUrl)
-                      ?? throw new SettingsException($"--ledger: {where}: base URL '{entry.BaseUrl}' is not an absolute http(s) URL.");
-            checkedEntries.Add((entry, url));
-        }
-        return checkedEntries;
     }
-
-    /// <summary>An Ed-Fi resource ("grades") or one with its schema ("wi/…"): nothing that could climb out of the data path.</summary>
-    [GeneratedRegex("^(?:[a-z][a-zA-Z0-9-]*/)?[a-zA-Z][a-zA-Z0-9]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ResourceName();
-
-    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ResourceId();
 }

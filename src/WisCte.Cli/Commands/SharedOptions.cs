@@ -35,12 +35,7 @@ internal static class SharedOptions
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     /// <summary>An absolute http(s) URL, with one trailing slash, so that "http://h:1" and "http://h:1/" are one endpoint.</summary>
-    public static Uri? ParseBaseUrl(string? text) =>
-        !string.IsNullOrWhiteSpace(text)
-        && Uri.TryCreate(text.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : null;
+    public static Uri? ParseBaseUrl(string? text) => WisCte.EdFi.EdFiTarget.ParseBaseUrl(text);
 
     /// <summary>The client id and secret from the options, else the environment; a <see cref="SettingsException"/> naming both ways when missing.</summary>
     public static (string Id, string Secret) Credentials(string? clientId, string? clientSecret, Func<string, string?> environment)

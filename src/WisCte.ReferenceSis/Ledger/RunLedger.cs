@@ -1,3 +1,6 @@
+using WisCte.EdFi;
+using System.Text.RegularExpressions;
+using System.Globalization;
 using System.Text.Json;
 
 namespace WisCte.ReferenceSis.Ledger;
@@ -6,7 +9,7 @@ namespace WisCte.ReferenceSis.Ledger;
 /// Every resource a run creates, appended to an NDJSON file and flushed before the run moves on, so that an interrupted
 /// run can be cleaned up later (<c>wiscte cleanup --ledger FILE</c>). Entries are in creation order: parents first.
 /// </summary>
-public sealed class RunLedger : IDisposable
+public sealed partial class RunLedger : IDisposable
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -67,6 +70,39 @@ public sealed class RunLedger : IDisposable
         }
         return entries;
     }
+
+    /// <summary>
+    /// Reads a ledger for deleting what it names, each entry checked first: a resource name and id that cannot climb
+    /// out of the data path, a school year, an absolute http(s) base URL. The first wrong entry is an
+    /// <see cref="InvalidDataException"/> naming its line; nothing is deleted on a ledger that is wrong anywhere.
+    /// </summary>
+    public static IReadOnlyList<(LedgerEntry Entry, Uri BaseUrl)> ReadChecked(string path)
+    {
+        var checkedEntries = new List<(LedgerEntry, Uri)>();
+        foreach (var (line, entry) in ReadNumbered(path))
+        {
+            var where = $"{path}:{line.ToString(CultureInfo.InvariantCulture)}";
+            if (string.IsNullOrEmpty(entry.Resource) || string.IsNullOrEmpty(entry.Id))
+                throw new InvalidDataException($"{where}: not a ledger entry (it names no resource and id).");
+            if (!ResourceName().IsMatch(entry.Resource))
+                throw new InvalidDataException($"{where}: '{entry.Resource}' is not a resource name, e.g. studentSectionAssociations.");
+            if (!ResourceId().IsMatch(entry.Id))
+                throw new InvalidDataException($"{where}: '{entry.Id}' is not a resource id.");
+            if (entry.SchoolYear is < 1990 or > 2100)
+                throw new InvalidDataException($"{where}: {entry.SchoolYear.ToString(CultureInfo.InvariantCulture)} is not a school year.");
+            var url = EdFiTarget.ParseBaseUrl(entry.BaseUrl)
+                      ?? throw new InvalidDataException($"{where}: base URL '{entry.BaseUrl}' is not an absolute http(s) URL.");
+            checkedEntries.Add((entry, url));
+        }
+        return checkedEntries;
+    }
+
+    /// <summary>An Ed-Fi resource ("grades") or one with its schema ("wi/…"): nothing that could climb out of the data path.</summary>
+    [GeneratedRegex("^(?:[a-z][a-zA-Z0-9-]*/)?[a-zA-Z][a-zA-Z0-9]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ResourceName();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ResourceId();
 
     public void Dispose()
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using WisCte.Dpi;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Simulator.Descriptors;

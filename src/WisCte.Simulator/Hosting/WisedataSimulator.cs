@@ -10,7 +10,7 @@ using WireMock.Server;
 using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.Simulator.Baseline;
 using WisCte.Simulator.Descriptors;
 using WisCte.Simulator.Faults;
@@ -93,7 +93,7 @@ public sealed class WisedataSimulator : IDisposable
     public int ExpireTokens(string? clientId = null) => State.Tokens.ExpireAll(clientId);
 
     /// <summary>Runs DPI's L2 rules now over one LEA's records of a year (as the validation endpoint does).</summary>
-    public IReadOnlyList<WisCte.Dpi.Validation.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.EdFi.Model.SchoolYear year) =>
+    public IReadOnlyList<WisCte.Dpi.L2.ValidationResult> RunValidations(long localEducationAgencyId, WisCte.EdFi.Model.SchoolYear year) =>
         _validations.Run(localEducationAgencyId, year);
 
     /// <summary>Starts a simulator on a loopback port (options.Port, or a free one when 0), baseline loaded.</summary>

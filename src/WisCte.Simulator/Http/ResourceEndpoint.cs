@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Pipeline;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WisCte.Dpi;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.Simulator.Hosting;
 using WisCte.Simulator.Pipeline;
 using WisCte.Simulator.Validation;

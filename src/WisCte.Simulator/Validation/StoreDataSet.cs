@@ -1,4 +1,4 @@
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L2;
 using WisCte.Simulator.Http;
 using WisCte.Simulator.Store;
 using WisCte.EdFi.Model;

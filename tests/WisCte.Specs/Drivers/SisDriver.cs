@@ -19,10 +19,10 @@ public sealed class SisDriver : IDisposable
     public SisDriver(SuiteTarget target, ScenarioExchanges exchanges)
     {
         ArgumentNullException.ThrowIfNull(target);
-        Sis = new ReferenceSisRun(target.Target, target.Ledger, exchanges, session: target.Session);
+        Sis = new ReferenceSisScenario(target.Target, target.Ledger, exchanges, run: target.SisRun);
     }
 
-    public ReferenceSisRun Sis { get; }
+    public ReferenceSisScenario Sis { get; }
     public SchoolYear Year { get; private set; } = new(2026);
     public string Student { get; private set; } = "";
     public long School { get; private set; }

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
-using WisCte.Dpi.Rules;
-using WisCte.Dpi.Validation;
+using WisCte.Dpi.L1;
+using WisCte.Dpi.L2;
 using WisCte.Reqnroll.NUnit.Catalog;
 
 namespace WisCte.Specs.Guards;

@@ -23,7 +23,7 @@ public sealed class SuiteTarget : IDisposable
         Simulator = simulator;
         Target = target;
         Ledger = ledger;
-        Session = new ReferenceSis.ReferenceSisRun.RunSession(target);
+        SisRun = new ReferenceSis.ReferenceSisRun(target);
     }
 
     public TargetSettings Settings { get; }
@@ -33,7 +33,7 @@ public sealed class SuiteTarget : IDisposable
     public bool IsSimulator => Simulator is not null;
 
     /// <summary>One token per school year and DPI's descriptor lists, shared by every scenario of the run.</summary>
-    public ReferenceSis.ReferenceSisRun.RunSession Session { get; }
+    public ReferenceSis.ReferenceSisRun SisRun { get; }
 
     public static SuiteTarget Start()
     {
@@ -84,7 +84,7 @@ public sealed class SuiteTarget : IDisposable
         {
             return await LedgerCleanup.RunAsync(
                 RunLedger.Read(Ledger.Path),
-                year => clients.TryGetValue(year, out var c) ? c : clients[year] = new EdFiClient(Target.ForYear(new SchoolYear(year)), sharedTokens: Session.Tokens(new SchoolYear(year)))).ConfigureAwait(false);
+                year => clients.TryGetValue(year, out var c) ? c : clients[year] = new EdFiClient(Target.ForYear(new SchoolYear(year)), sharedTokens: SisRun.Tokens(new SchoolYear(year)))).ConfigureAwait(false);
         }
         finally
         {
@@ -95,7 +95,7 @@ public sealed class SuiteTarget : IDisposable
 
     public void Dispose()
     {
-        Session.Dispose();
+        SisRun.Dispose();
         Ledger.Dispose();
         Simulator?.Dispose();
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>
 /// 17.3: DPI derives CTE participants (the LEA does not report them): grade 9–12, enrolled in at least one CTE course

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>Joins across resources the L2 rules share: students' grade levels, sections' courses, grades of a section enrolment.</summary>
 public sealed class Roster(IL2DataSet data)

@@ -1,6 +1,6 @@
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>
 /// DPI warning 6794: one student has several studentCTEProgramAssociations, each with a certificated program status,

@@ -1,4 +1,4 @@
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>18.1-18.3: DPI spins CTE-flagged courses to new roster codes; an offering of a course DPI marks "DO NOT USE" is flagged.</summary>
 public sealed class DeprecatedCourseRule : IL2Rule

@@ -1,7 +1,7 @@
 using WisCte.Dpi.DataProperties;
 using WisCte.Dpi.Programs;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>A DPI rule enforced when data is pushed (L1): breaking it refuses the record with a 400.</summary>
 public interface IL1Rule

@@ -1,6 +1,6 @@
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>17.2: single-parent status is required for grade 11 and 12 CTE students.</summary>
 public sealed class SingleParentStatusRule : IL2Rule

@@ -1,5 +1,5 @@
 using WisCte.EdFi.Model;
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>
 /// From 2025-26, cipCode moves under cteProgramServices and cteProgramServiceDescriptor replaces the career pathway:

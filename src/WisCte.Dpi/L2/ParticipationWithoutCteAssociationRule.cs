@@ -1,6 +1,6 @@
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>16.1: participation in a career education program is reported on a section, but no studentCTEProgramAssociation reports the student's status in that program.</summary>
 public sealed class ParticipationWithoutCteAssociationRule : IL2Rule

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>Where a record names programs: the association's own programReference, or a section's program participation.</summary>
 public static class ProgramReferences

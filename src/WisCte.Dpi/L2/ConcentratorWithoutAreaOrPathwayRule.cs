@@ -1,7 +1,7 @@
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>17.1: a CTE concentrator is always a concentrator in a pathway, with at least one program area.</summary>
 public sealed class ConcentratorWithoutAreaOrPathwayRule : IL2Rule

@@ -1,6 +1,6 @@
 using WisCte.Dpi.Programs;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>
 /// A program named on a CTE association or a section must be one of DPI's program names for its program type in that

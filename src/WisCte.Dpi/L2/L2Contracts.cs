@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>
 /// A stored record as a validation run sees it: its resource id and body. A record held as UTF-8 (what a judgement's

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>
 /// DPI expects no CTE data from Choice schools: no CTE association for a Choice school, and no CTE program

@@ -1,5 +1,5 @@
 using WisCte.EdFi.Model;
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>
 /// From 2025-26 a section's program participation (programName, programTypeDescriptor) is sent in the core

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>What DPI's rules need to know about reference data that is not in the record itself.</summary>
 public interface IDpiReferenceData

@@ -1,6 +1,6 @@
 using WisCte.Dpi.DataProperties;
 
-namespace WisCte.Dpi.Rules;
+namespace WisCte.Dpi.L1;
 
 /// <summary>
 /// A CTE association for a public school must carry every property DPI's data-properties table marks REQ'D for public

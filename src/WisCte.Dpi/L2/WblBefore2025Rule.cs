@@ -1,7 +1,7 @@
-using WisCte.Dpi.Rules;
+using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
-namespace WisCte.Dpi.Validation;
+namespace WisCte.Dpi.L2;
 
 /// <summary>
 /// The page's table reports WBL "2024-25 SY and Later", yet DPI's own 2022-23 section sample uses WBL and was accepted.
