@@ -87,14 +87,14 @@ public sealed class DescriptorDefaultsTests : SimulatorTestBase
     public async Task A_student_identification_system_ed_fi_does_not_have_is_refused()
     {
         var student = await EnrolledStudentAsync(Lea);
-        const string Wrong = "uri://ed-fi.org/StudentIdentificationSystemDescriptor#Statewide";
+        const string wrong = "uri://ed-fi.org/StudentIdentificationSystemDescriptor#Statewide";
 
-        var response = await Lea.PostAsync("studentEducationOrganizationAssociations", Association(student, Wrong));
+        var response = await Lea.PostAsync("studentEducationOrganizationAssociations", Association(student, wrong));
 
         response.Code.Should().Be(400);
         response.ProblemType.Should().Be("urn:ed-fi:api:bad-request:data-validation-failed");
         response.ValidationMessages.Should().ContainSingle().Which.Should()
-            .Be($"$.studentIdentificationCodes[0].studentIdentificationSystemDescriptor: StudentIdentificationSystemDescriptor value '{Wrong}' does not exist.");
+            .Be($"$.studentIdentificationCodes[0].studentIdentificationSystemDescriptor: StudentIdentificationSystemDescriptor value '{wrong}' does not exist.");
     }
 
     [Test]

@@ -87,16 +87,16 @@ public static class DescriptorFixtures
     /// <summary>Every value a descriptor endpoint serves in the client's year, read page by page (500 a page, the most allowed).</summary>
     public static async Task<List<JsonObject>> ReadAllAsync(TestClient client, string endpoint)
     {
-        const int Page = 500;
+        const int pageSize = 500;
         var all = new List<JsonObject>();
-        for (var offset = 0; ; offset += Page)
+        for (var offset = 0; ; offset += pageSize)
         {
-            var response = await client.GetAsync(endpoint, string.Create(CultureInfo.InvariantCulture, $"offset={offset}&limit={Page}&totalCount=true"));
+            var response = await client.GetAsync(endpoint, string.Create(CultureInfo.InvariantCulture, $"offset={offset}&limit={pageSize}&totalCount=true"));
             if (response.Code != 200)
                 throw new InvalidOperationException($"GET {endpoint}: {response}");
             var page = response.Json!.AsArray().OfType<JsonObject>().ToList();
             all.AddRange(page);
-            if (page.Count < Page)
+            if (page.Count < pageSize)
             {
                 var total = int.Parse(response.Header("Total-Count") ?? "-1", CultureInfo.InvariantCulture);
                 if (total != all.Count)
