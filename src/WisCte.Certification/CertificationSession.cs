@@ -4,11 +4,10 @@ using WisCte.Journal;
 
 namespace WisCte.Certification;
 
-/// <summary>What a certification watches: the simulated endpoint's journal, and its tokens (for the token-expiry drill).</summary>
+/// <summary>What a certification watches: the journal of the endpoint serving the SIS (the drills are the endpoint's own).</summary>
 /// <param name="JournalCount">How many requests have arrived (cheap: asked every look).</param>
 /// <param name="Journal">The journal so far, in order (read only when a request has arrived since the last look).</param>
-/// <param name="ExpireTokens">Expires every token the endpoint has issued; how many.</param>
-public sealed record CertificationEndpoint(Func<long> JournalCount, Func<IReadOnlyList<JournalEntry>> Journal, Func<int> ExpireTokens);
+public sealed record CertificationEndpoint(Func<long> JournalCount, Func<IReadOnlyList<JournalEntry>> Journal);
 
 /// <summary>When a session stops waiting: the expected traffic has arrived and gone quiet, or time ran out.</summary>
 public enum SessionState
@@ -19,13 +18,11 @@ public enum SessionState
 }
 
 /// <param name="Missing">The use cases' expectations no request has met yet (their rule ids).</param>
-/// <param name="TokenExpired">This look expired the SIS's token (the token-expiry drill).</param>
-public sealed record SessionLook(SessionState State, long Requests, IReadOnlyList<string> Missing, bool TokenExpired);
+public sealed record SessionLook(SessionState State, long Requests, IReadOnlyList<string> Missing);
 
 /// <summary>
-/// One certification run while the SIS sends its data: it looks at the traffic as it arrives, plays the drills that
-/// need the traffic (the token-expiry drill, once five data requests have come), and says when to judge: once every
-/// expected request has arrived and the traffic has stayed quiet for the settle time, or at the time-out. Time is the
+/// One certification run while the SIS sends its data: it looks at the traffic as it arrives and says when to judge:
+/// once every expected request has arrived and the traffic has stayed quiet for the settle time, or at the time-out. Time is the
 /// <see cref="TimeProvider"/>'s, so a test can move it; the loop in <see cref="WaitAsync"/> only repeats <see cref="Look"/>.
 /// </summary>
 public sealed class CertificationSession
@@ -42,18 +39,17 @@ public sealed class CertificationSession
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _clock;
     private readonly DateTimeOffset _started;
-    private bool _tokenDrillPending;
     private long _lastCount = -1;
     private DateTimeOffset _lastChange;
     private IReadOnlyList<string> _missing = [];
 
     public CertificationSession(CertificationEndpoint endpoint, IReadOnlyList<CertificationUseCase> useCases, SchoolYear year,
-        TimeSpan settle, TimeSpan timeout, bool tokenExpiryDrill, TimeProvider clock)
+        TimeSpan settle, TimeSpan timeout, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(useCases);
         ArgumentNullException.ThrowIfNull(clock);
-        (_endpoint, _useCases, _year, _settle, _timeout, _tokenDrillPending, _clock) = (endpoint, useCases, year, settle, timeout, tokenExpiryDrill, clock);
+        (_endpoint, _useCases, _year, _settle, _timeout, _clock) = (endpoint, useCases, year, settle, timeout, clock);
         _started = _lastChange = clock.GetUtcNow();
     }
 
@@ -62,16 +58,10 @@ public sealed class CertificationSession
     {
         var now = _clock.GetUtcNow();
         var count = _endpoint.JournalCount();
-        var expired = false;
         if (count != _lastCount)
         {
             (_lastCount, _lastChange) = (count, now);
             var journal = _endpoint.Journal();
-            if (_tokenDrillPending && journal.Count(e => e.Path.Contains("/data/", StringComparison.Ordinal)) >= 5)
-            {
-                expired = _endpoint.ExpireTokens() > 0;
-                _tokenDrillPending = !expired;
-            }
             // What no request has met yet: an expectation's finding that names no journal entry.
             _missing = [.. Judge.Run(journal, _useCases, _year, runL2: false).Findings
                 .Where(f => f.RuleId.StartsWith("CERT-", StringComparison.Ordinal) && f.JournalEntries.Count == 0).Select(f => f.RuleId).Distinct(StringComparer.Ordinal)];
@@ -79,7 +69,7 @@ public sealed class CertificationSession
         var state = _missing.Count == 0 && count > 0 && now - _lastChange >= _settle ? SessionState.Settled
             : now - _started >= _timeout ? SessionState.TimedOut
             : SessionState.Waiting;
-        return new SessionLook(state, count, _missing, expired);
+        return new SessionLook(state, count, _missing);
     }
 
     /// <summary>
@@ -99,8 +89,6 @@ public sealed class CertificationSession
                 return;
             }
             var look = Look();
-            if (look.TokenExpired)
-                await say("Drill: the SIS's token has expired.").ConfigureAwait(false);
             switch (look.State)
             {
                 case SessionState.Settled:

@@ -7,11 +7,14 @@ using WisCte.EdFi.Model;
 namespace WisCte.Certification;
 
 /// <summary>One record a SIS left stored: its resource, the id the journal gave it (none for baseline records no write named), natural key and body as bound.</summary>
-public sealed class FinalRecord(string resource, string? id, string key, byte[] utf8)
+public sealed class FinalRecord(string resource, string? id, string key, byte[] utf8, long lastWrite)
 {
     public string Resource { get; } = resource;
     public string? Id { get; } = id;
     public string Key { get; } = key;
+
+    /// <summary>The journal sequence of the last accepted POST or PUT that wrote it; null for DPI's baseline records.</summary>
+    public long? LastWrite { get; } = lastWrite > 0 ? lastWrite : null;
 
     /// <summary>The body as bound, parsed from the state's compact copy each time it is read: read it once per record.</summary>
     public JsonObject Body => FinalState.Parse(utf8);
@@ -89,13 +92,13 @@ public sealed class FinalState
         switch (exchange.Method.ToUpperInvariant())
         {
             case "POST" when route.Id is null && exchange.Written(_schema) is { } written:
-                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId, written.Form);
+                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId, written.Form, exchange.Sequence);
                 break;
             case "PUT" when route.Id is { } id && exchange.Written(_schema) is { } written:
-                if (!Year(year).Replace(resource, id, written.Bound, written.Key, written.Form))
+                if (!Year(year).Replace(resource, id, written.Bound, written.Key, written.Form, exchange.Sequence))
                 {
                     _unknownIds.Add(exchange.Sequence);
-                    Year(year).Upsert(resource, written.Bound, written.Key, id, written.Form);
+                    Year(year).Upsert(resource, written.Bound, written.Key, id, written.Form, exchange.Sequence);
                 }
                 break;
             case "DELETE" when route.Id is { } id:
@@ -114,10 +117,19 @@ public sealed class FinalState
         return _removed is { } removed && removed.Sequence == exchange.Sequence ? (removed.Resource, removed.Key) : null;
     }
 
+    /// <summary>
+    /// The journal sequence of the first accepted POST or PUT of a record (by school year, resource and natural key),
+    /// the record stored now or one deleted or re-keyed since; null when no write made it.
+    /// </summary>
+    public long? FirstWriteOf(int? year, string resource, string key) =>
+        year is { } endYear && _years.TryGetValue(new SchoolYear(endYear), out var state) && _schema.Find(resource) is { } schema
+            ? state.FirstWriteOf(schema.Endpoint, key)
+            : null;
+
     /// <summary>The records of a resource left in a school year, in the order they were first stored (the baseline's first).</summary>
     public IReadOnlyList<FinalRecord> Records(SchoolYear year, string resource) =>
         _schema.Find(resource) is { } schema
-            ? [.. Year(year).InOrder(schema.Endpoint).Select(r => new FinalRecord(r.Resource, r.Id, r.Key, r.Utf8))]
+            ? [.. Year(year).InOrder(schema.Endpoint).Select(r => new FinalRecord(r.Resource, r.Id, r.Key, r.Utf8, r.LastWrite))]
             : [];
 
     /// <summary>A school year's records as DPI's L2 rules read them for an LEA (see <see cref="FinalStateDataSet"/>).</summary>
@@ -133,7 +145,7 @@ public sealed class FinalState
         {
             var schema = _schema.Find(resource) ?? throw new InvalidDataException($"The baseline has a '{resource}' record, a resource the model does not know.");
             var bound = BodyBinder.Bind(schema.Root, body);
-            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null, StoredForm.Of(schema, bound.Document));
+            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null, StoredForm.Of(schema, bound.Document), sequence: 0);
         }
         return state;
     }
@@ -184,6 +196,11 @@ public sealed class FinalState
         public required string Key { get; set; }
         public string? Id { get; set; }
 
+        /// <summary>The journal sequences of the first and last accepted writes of the record under its key (0: none, a baseline record).</summary>
+        public long FirstWrite { get; set; }
+
+        public long LastWrite { get; set; }
+
         /// <summary>The body as bound, as UTF-8.</summary>
         public byte[] Utf8 { get; private set; } = [];
 
@@ -205,6 +222,9 @@ public sealed class FinalState
         private readonly Dictionary<string, Dictionary<string, Stored>> _byResource = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Stored> _byId = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<(string Resource, string Key), HashSet<Stored>> _referencedBy = [];
+
+        // The first write of each key no record holds any more (deleted, or re-keyed away from it): few, unlike the records.
+        private readonly Dictionary<(string Resource, string Key), long> _firstWriteOfGone = [];
         private long _order;
 
         public Stored? ByKey(string resource, string key) =>
@@ -215,7 +235,12 @@ public sealed class FinalState
             _byResource.TryGetValue(resource, out var records) ? records.Values.OrderBy(r => r.Order) : [];
 
         /// <summary>A POST: the record with the body's key gets the body (and the id, when the response named one).</summary>
-        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id, StoredForm form)
+        public long? FirstWriteOf(string resource, string key) =>
+            ByKey(resource, key) is { FirstWrite: > 0 } stored ? stored.FirstWrite
+            : _firstWriteOfGone.TryGetValue((resource, key), out var first) ? first
+            : null;
+
+        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id, StoredForm form, long sequence)
         {
             var normalisedId = id is null ? null : NormaliseId(id);
             // The server says this id is the record with this key: a record the state holds under the id with another key is stale.
@@ -224,6 +249,7 @@ public sealed class FinalState
             if (ByKey(resource.Endpoint, key) is { } existing)
             {
                 existing.Hold(form);
+                existing.LastWrite = sequence;
                 Reindex(existing, Resolve(bound.References));
                 if (normalisedId is not null && existing.Id != normalisedId)
                 {
@@ -234,7 +260,10 @@ public sealed class FinalState
                 }
                 return;
             }
-            var stored = new Stored { Resource = resource.Endpoint, Order = ++_order, Key = key, Id = normalisedId };
+            var stored = new Stored
+            {
+                Resource = resource.Endpoint, Order = ++_order, Key = key, Id = normalisedId, FirstWrite = FirstWriteFor(resource.Endpoint, key, sequence), LastWrite = sequence,
+            };
             stored.Hold(form);
             Collection(resource.Endpoint)[key] = stored;
             if (normalisedId is not null)
@@ -243,16 +272,18 @@ public sealed class FinalState
         }
 
         /// <summary>A PUT: false when the id names no record of the resource.</summary>
-        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey, StoredForm form)
+        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey, StoredForm form, long sequence)
         {
             if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
                 return false;
             var oldKey = stored.Key;
             stored.Hold(form);
+            stored.LastWrite = sequence;
             Reindex(stored, Resolve(bound.References));
             if (newKey != oldKey)
             {
                 Move(stored, newKey);
+                stored.FirstWrite = FirstWriteFor(resource.Endpoint, newKey, sequence);
                 Cascade(resource, oldKey, newKey, bound.Document, 0);
             }
             return true;
@@ -334,10 +365,15 @@ public sealed class FinalState
             return resolved ?? NoReferences;
         }
 
+        /// <summary>A write's first write under a key: that of an earlier record the key had, else this write.</summary>
+        private long FirstWriteFor(string resource, string key, long sequence) =>
+            _firstWriteOfGone.Remove((resource, key), out var earlier) ? earlier : sequence;
+
         private void Move(Stored stored, string newKey)
         {
             var collection = Collection(stored.Resource);
             collection.Remove(stored.Key);
+            Forget(stored);
             // The server refuses a key another record has; a record the state still holds under it is stale.
             if (collection.TryGetValue(newKey, out var occupant))
                 Delete(occupant);
@@ -348,9 +384,17 @@ public sealed class FinalState
         private void Delete(Stored stored)
         {
             Collection(stored.Resource).Remove(stored.Key);
+            Forget(stored);
             if (stored.Id is not null)
                 _byId.Remove(stored.Id);
             Reindex(stored, NoReferences);
+        }
+
+        /// <summary>A record leaves its key: the key's first write is kept, for a record that names it later.</summary>
+        private void Forget(Stored stored)
+        {
+            if (stored.FirstWrite > 0)
+                _firstWriteOfGone.TryAdd((stored.Resource, stored.Key), stored.FirstWrite);
         }
 
         private void Reindex(Stored stored, List<(string Resource, string Key)> references)

@@ -8,8 +8,8 @@ namespace WisCte.Certification;
 
 /// <summary>
 /// The recorded traffic being judged. The judgement reads the journal once, forward (<see cref="Observe"/>), keeping
-/// what several rules need: what the SIS left (<see cref="FinalState"/>), the school years used, and where each record
-/// was first and last written. Nothing holds the exchanges themselves, so memory grows with the records left, not with
+/// what several rules need: what the SIS left (<see cref="FinalState"/>, which also knows where each record was first
+/// and last written) and the school years used. Nothing holds the exchanges themselves, so memory grows with the records left, not with
 /// the requests. <see cref="Exchanges"/> reads the journal again, for an explanation only a failed check needs.
 /// </summary>
 public sealed class JudgementContext
@@ -17,7 +17,6 @@ public sealed class JudgementContext
     private readonly IEnumerable<JournalEntry> _journal;
     private readonly SchoolYear _defaultYear;
     private readonly HashSet<SchoolYear> _years;
-    private readonly Dictionary<(int?, string, string), (long First, long Last)> _writes = [];
 
     /// <param name="journal">The journal in sequence order; enumerated once by the judgement, again only by <see cref="Exchanges"/>.</param>
     public JudgementContext(IEnumerable<JournalEntry> journal, IReadOnlyList<CertificationUseCase> useCases, SchoolYear defaultYear)
@@ -52,12 +51,6 @@ public sealed class JudgementContext
         if (exchange.IsData && exchange.Route.Year is { } year)
             _years.Add(year);
         FinalState.Apply(exchange);
-        if (exchange.IsAcceptedWrite && KeyOf(exchange) is { } key)
-        {
-            // The model's own spelling of the endpoint: one string for every write, whatever case the request used.
-            var record = (exchange.Route.Year?.EndYear, Schema.Find(exchange.Resource!)!.Endpoint, key);
-            _writes[record] = _writes.TryGetValue(record, out var known) ? (known.First, exchange.Sequence) : (exchange.Sequence, exchange.Sequence);
-        }
     }
 
     /// <summary>The records of a resource the SIS wrote and left, in every school year the journal used (DPI's own baseline records aside).</summary>
@@ -74,17 +67,6 @@ public sealed class JudgementContext
     /// <summary>DELETEs WISEdata accepted, in order (the journal read again).</summary>
     public IEnumerable<Exchange> AcceptedDeletes(string resource) =>
         Exchanges.Where(e => e.Method == "DELETE" && e.Status == 204 && Is(e.Resource, resource));
-
-    /// <summary>The journal sequence of the last accepted POST or PUT that wrote a record the SIS left (by school year and natural key).</summary>
-    public long? LastWriteOf(SchoolYear year, FinalRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return _writes.TryGetValue((year.EndYear, record.Resource, record.Key), out var written) ? written.Last : null;
-    }
-
-    /// <summary>The journal sequence of the first accepted POST or PUT of a record (by school year, resource and natural key), or null.</summary>
-    public long? FirstWriteOf(int? year, string resource, string key) =>
-        Schema.Find(resource) is { } schema && _writes.TryGetValue((year, schema.Endpoint, key), out var written) ? written.First : null;
 
     /// <summary>The natural key of a write's body (bound once per exchange), or null when the resource is unknown or there is no body.</summary>
     public string? KeyOf(Exchange exchange)

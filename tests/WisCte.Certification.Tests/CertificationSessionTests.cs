@@ -9,8 +9,7 @@ namespace WisCte.Certification.Tests;
 
 /// <summary>
 /// The certification session on a clock the test moves: it judges once the expected traffic has arrived and stayed
-/// quiet for the settle time (not before), at the time-out otherwise, and expires the SIS's token once, after five
-/// data requests, when the drill is on. No test waits in real time.
+/// quiet for the settle time (not before), and at the time-out otherwise. No test waits in real time.
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class CertificationSessionTests
@@ -19,11 +18,9 @@ public sealed class CertificationSessionTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     private readonly InstantClock _clock = new();
-    private int _expired;
-
-    private CertificationSession Session(ScriptedRun run, bool tokenDrill = false) => new(
-        new CertificationEndpoint(() => run.Simulator.Journal.Count, () => run.Simulator.Journal.Query(), () => { _expired++; return run.Simulator.ExpireTokens(); }),
-        [UseCaseCatalog.Find("1.0")!], new SchoolYear(2026), Settle, Timeout, tokenDrill, _clock);
+    private CertificationSession Session(ScriptedRun run) => new(
+        new CertificationEndpoint(() => run.Simulator.Journal.Count, () => run.Simulator.Journal.Query()),
+        [UseCaseCatalog.Find("1.0")!], new SchoolYear(2026), Settle, Timeout, _clock);
 
     [Test]
     public void Before_any_traffic_it_waits_for_every_expectation()
@@ -78,21 +75,6 @@ public sealed class CertificationSessionTests
         var look = session.Look();
         look.State.Should().Be(SessionState.TimedOut);
         look.Missing.Should().Contain("CERT-1.0-PARTICIPATION");
-    }
-
-    [Test]
-    public async Task The_token_expiry_drill_expires_the_token_once_after_five_data_requests()
-    {
-        using var run = new ScriptedRun(new SisBehaviour());
-        var session = Session(run, tokenDrill: true);
-        session.Look().TokenExpired.Should().BeFalse();
-        _expired.Should().Be(0, "no data request has come yet");
-
-        await run.Plays.UseCase1Async();
-        session.Look().TokenExpired.Should().BeTrue();
-        await run.Plays.UseCase1Async();
-        session.Look().TokenExpired.Should().BeFalse();
-        _expired.Should().Be(1);
     }
 
     [Test]

@@ -134,7 +134,7 @@ public sealed class StatusOnPrimaryEnrolmentRule : ICertificationRule
                         continue;
                     if (enrolments[student].FirstOrDefault(e => e.School != organization && e.Type is "P" or "M") is not { School: { } primary })
                         continue;
-                    var write = Context.LastWriteOf(year, association);
+                    var write = association.LastWrite;
                     Report(association.Resource, Rule,
                         $"Student {student}'s certificated program status ({status}) is on the CTE association at school {organization}, where the student's enrolment is Coursework; DPI assigns it to the primary enrolment (school {primary}) (use cases 1.0, 2.0).",
                         write is { } w ? [w] : []);

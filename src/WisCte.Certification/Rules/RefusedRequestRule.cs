@@ -70,7 +70,7 @@ public sealed partial class RefusedRequestRule : ICertificationRule
                 foreach (var target in Context.Schema.TargetsOf(reference.ReferenceName))
                 {
                     if (Context.Schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, reference.Fields) is { } key
-                        && Context.FirstWriteOf(year, target, key) is { } at && at > refused.Sequence)
+                        && Context.FinalState.FirstWriteOf(year, target, key) is { } at && at > refused.Sequence)
                         return true;
                 }
             }

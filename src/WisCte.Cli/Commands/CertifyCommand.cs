@@ -63,9 +63,8 @@ public static class CertifyCommand
             using var simulator = WisedataSimulator.Start(options);
             await PrintSheetAsync(output, simulator, chosen, options, parse.GetValue(clientSecret) is null ? secret : null, drillSet);
             var session = new CertificationSession(
-                new CertificationEndpoint(() => simulator.Journal.Count, () => simulator.Journal.Query(), () => simulator.ExpireTokens()),
-                chosen, options.DefaultSchoolYear, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                drillSet.Contains("token-expiry"), TimeProvider.System);
+                new CertificationEndpoint(() => simulator.Journal.Count, () => simulator.Journal.Query()),
+                chosen, options.DefaultSchoolYear, TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeProvider.System);
             await session.WaitAsync(ConfirmationAsync(input), output.WriteLineAsync, cancellation);
             var journal = simulator.Journal.Query();
             var verdict = Judge.Waive(Judge.Run(journal, chosen, options.DefaultSchoolYear), accepted);
@@ -96,6 +95,8 @@ public static class CertifyCommand
             DefaultSchoolYear = year,
             Clients = [new ApiClient(clientId, secret, Judge.CertifiedLea)],
             Faults = Faults(drillSet),
+            // The sixth data request meets an expired token: mid-sync, after the SIS has settled into its work.
+            ExpireTokensAtDataRequest = drillSet.Contains("token-expiry") ? 6 : null,
             ProxyTo = upstream,
         };
         return (chosen, options, secret, drillSet);

@@ -46,6 +46,12 @@ public sealed record SimulatorOptions
 
     public IReadOnlyList<FaultRule> Faults { get; init; } = [];
 
+    /// <summary>
+    /// The token-expiry drill: the Nth data request to arrive finds every token issued so far expired (once), so a SIS
+    /// meets a 401 in the middle of its sync, at a request decided here rather than by when someone looks. Null: never.
+    /// </summary>
+    public int? ExpireTokensAtDataRequest { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Seed for percentage faults, for repeatable runs; null = random.</summary>

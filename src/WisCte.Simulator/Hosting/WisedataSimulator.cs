@@ -124,7 +124,7 @@ public sealed class WisedataSimulator : IDisposable
     }
 
     /// <summary>
-    /// The request pipeline, in order: correlation id, journal, errors as 500s, injected faults, the proxy (which
+    /// The request pipeline, in order: correlation id, journal, errors as 500s, the token-expiry drill, injected faults, the proxy (which
     /// answers the API's routes itself), school year, authentication, resource and operation, body, resource claims.
     /// </summary>
     private IEnumerable<IRequestStep> Steps()
@@ -132,6 +132,8 @@ public sealed class WisedataSimulator : IDisposable
         yield return new CorrelationStep();
         yield return new JournalStep(State.Journal, State.Time, ClientOf);
         yield return new ErrorStep();
+        if (State.Options.ExpireTokensAtDataRequest is { } drillAt)
+            yield return new TokenExpiryDrillStep(State.Tokens, drillAt);
         yield return new FaultStep(State.Faults);
         if (_proxy is not null)
             yield return new ProxyStep(_proxy);
