@@ -1,3 +1,4 @@
+using WisCte.Dpi.Baseline;
 using WisCte.EdFi.Model;
 using WisCte.ReferenceSis.Payloads;
 
@@ -47,7 +48,7 @@ public static class NearMisses
             var s = await p.StudentAsync(withoutBirthDate: true);
             (await p.Sis.PostAsync("students", UseCasePayloads.Student(s, "cert"))).Status.Succeeded();
             (await p.Sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(s, Plays.School, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", new DateOnly(2025, 8, 26)))).Status.Succeeded();
-            (await p.Sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(s, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
+            (await p.Sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(s, DpiBaseline.Lea, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
             (await p.SectionAsync(s, "CNA", Plays.Irc)).Status.Succeeded();
             (await p.CteAssociationAsync(s, Plays.Irc)).Status.Succeeded();
         }) { Correct = false },
@@ -88,7 +89,7 @@ public static class NearMisses
             var s = Plays.NewStudent();
             (await p.Sis.PostAsync("students", UseCasePayloads.Student(s, "cert"))).Status.Succeeded();
             (await p.Sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(s, Plays.School, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", new DateOnly(2025, 8, 26),
-                "uri://dpi.wi.gov/EnrollmentTypeDescriptor#C", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R-HOME", 48856))).Status.Succeeded();
+                "uri://dpi.wi.gov/EnrollmentTypeDescriptor#C", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R-HOME", DpiBaseline.Lea))).Status.Succeeded();
             (await p.CteAssociationAsync(s, Plays.Wbl)).Status.Succeeded();
         }),
         new("raises a status from Continuing to Completed", "5.0", "CERT-STATUS-DOWNGRADE", p => p.StatusChangeAsync(Plays.Irc, "B", "A")),

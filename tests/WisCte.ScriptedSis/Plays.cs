@@ -1,3 +1,4 @@
+using WisCte.Dpi.Baseline;
 using WisCte.Dpi.UseCases;
 using WisCte.EdFi.Model;
 using System.Text.Json.Nodes;
@@ -13,8 +14,8 @@ namespace WisCte.ScriptedSis;
 /// </summary>
 public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 {
-    public const long School = 7525;
-    public const long ChoiceSchool = 9501;
+    public const long School = DpiBaseline.HighSchool;
+    public const long ChoiceSchool = DpiBaseline.ChoiceSchool;
     private static int _students = 800_000;
 
     private SchoolYear Year => new(schoolYear);
@@ -38,7 +39,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, school, $"uri://ed-fi.org/GradeLevelDescriptor#{grade}", Begin))).Status.Succeeded();
         // DPI 17.2: single-parent status is reported for grade 11 and 12 students (the characteristics record).
         if (grade is "Eleventh grade" or "Twelfth grade" && !withoutCharacteristics)
-            (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
+            (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, DpiBaseline.Lea, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
         return id;
     }
 
@@ -67,14 +68,14 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         var id = NewStudent();
         (await sis.PostAsync("students", UseCasePayloads.Student(id, "cert"))).Status.Succeeded();
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, primary, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", Begin,
-            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#P", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", 48856))).Status.Succeeded();
+            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#P", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", DpiBaseline.Lea))).Status.Succeeded();
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(id, coursework, "uri://ed-fi.org/GradeLevelDescriptor#Eleventh grade", Begin,
-            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#C", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", 48856))).Status.Succeeded();
-        (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, 48856, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
+            "uri://dpi.wi.gov/EnrollmentTypeDescriptor#C", "uri://dpi.wi.gov/ResidencyStatusDescriptor#R", DpiBaseline.Lea))).Status.Succeeded();
+        (await sis.PostAsync("studentEducationOrganizationAssociations", UseCasePayloads.Characteristic(id, DpiBaseline.Lea, "uri://dpi.wi.gov/StudentCharacteristicDescriptor#Single Parent"))).Status.Succeeded();
         return id;
     }
 
-    public const long MiddleHighSchool = 1302;
+    public const long MiddleHighSchool = DpiBaseline.MiddleHighSchool;
 
     public Task<(int Status, string Body, string? Id)> AbsenceAsync(string student, string date) =>
         sis.PostAsync("studentSchoolAttendanceEvents", Absence(student, date));
@@ -168,7 +169,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
     public async Task CountDateAsync()
     {
         var student = await StudentAsync("Tenth grade");
-        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(student, 1302, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", Begin.AddDays(7),
+        (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(student, MiddleHighSchool, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", Begin.AddDays(7),
             receivingServices: [("uri://dpi.wi.gov/CountDateNameDescriptor#Third Friday of September", "uri://dpi.wi.gov/CountDateReceivingServiceDescriptor#A")]))).Status.Succeeded();
     }
 
@@ -177,7 +178,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
         var student = NewStudent();
         (await sis.PostAsync("students", UseCasePayloads.Student(student, "cert"))).Status.Succeeded();
         (await sis.PostAsync("studentSchoolAssociations", UseCasePayloads.SchoolEnrollment(student, School, "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade", Begin,
-            $"uri://dpi.wi.gov/EnrollmentTypeDescriptor#{enrollmentType}", $"uri://dpi.wi.gov/ResidencyStatusDescriptor#{residency}", 48856))).Status.Succeeded();
+            $"uri://dpi.wi.gov/EnrollmentTypeDescriptor#{enrollmentType}", $"uri://dpi.wi.gov/ResidencyStatusDescriptor#{residency}", DpiBaseline.Lea))).Status.Succeeded();
         (await AbsenceAsync(student, $"{schoolYear - 1}-12-01")).Status.Succeeded();
     }
 
@@ -190,7 +191,7 @@ public sealed class Plays(ScriptedSisClient sis, int schoolYear = 2026)
 
     public async Task OfferAsync(string courseCode)
     {
-        var offering = UseCasePayloads.CourseOffering($"{courseCode}-{NewStudent()}", courseCode, 48856, School, Year);
+        var offering = UseCasePayloads.CourseOffering($"{courseCode}-{NewStudent()}", courseCode, DpiBaseline.Lea, School, Year);
         (await sis.PostAsync("courseOfferings", offering)).Status.Succeeded();
     }
 

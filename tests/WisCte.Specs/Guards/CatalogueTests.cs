@@ -75,6 +75,25 @@ public sealed partial class CatalogueTests
     }
 
     [Test]
+    public void The_scripted_sis_names_the_baselines_organizations_only_through_the_catalogue()
+    {
+        var literals = ScriptedSisSources().SelectMany(f => BaselineIdLiteral().Matches(f.Text).Select(m => $"{f.Name}: {m.Value}"));
+        literals.Should().BeEmpty("the scripted SIS must name the LEA and schools as DpiBaseline does, so a change to the baseline reaches it");
+    }
+
+    [Test]
+    public void Every_descriptor_the_scripted_sis_sends_is_one_wisedata_has_in_a_catalogued_year()
+    {
+        var descriptors = WisCte.Simulator.Descriptors.DescriptorCatalog.Embedded();
+        // Mistake.cs is left out: its mistakes send what WISEdata refuses on purpose (a descriptor in the wrong namespace).
+        var unknown = ScriptedSisSources().Where(f => f.Name != "Mistake.cs").SelectMany(f => DescriptorUri().Matches(f.Text).Select(m => (m.Groups["type"].Value, Uri: m.Value.Trim('"'))))
+            .Distinct()
+            .Where(d => !Catalogue.SchoolYears.Any(year => descriptors.OfType(d.Item1, year).Any(v => string.Equals(v.Uri, d.Uri, StringComparison.OrdinalIgnoreCase))))
+            .Select(d => d.Uri);
+        unknown.Should().BeEmpty();
+    }
+
+    [Test]
     public void The_baseline_holds_exactly_the_lea_and_schools_the_code_names()
     {
         var records = BaselineRecords.Embedded().Select(r => r.Record["body"] as JsonObject).OfType<JsonObject>().ToList();
@@ -132,11 +151,20 @@ public sealed partial class CatalogueTests
         ];
     }
 
+    private static IEnumerable<(string Name, string Text)> ScriptedSisSources() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "tests", "WisCte.ScriptedSis"), "*.cs").Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
+
     private static IEnumerable<string> UseCasesOf(ScenarioDescriptor scenario) =>
         scenario.AllTags.Where(t => t.StartsWith("uc-", StringComparison.Ordinal)).Select(t => t[3..]);
 
     private static IEnumerable<SchoolYear> YearsOf(ScenarioDescriptor scenario) =>
         scenario.AllTags.Where(t => t.StartsWith("sy-", StringComparison.Ordinal)).Select(t => SchoolYear.Parse(t[3..]));
+
+    [GeneratedRegex(@"(?<![\w.])(48856|7525|1302|9501)(?!\w)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BaselineIdLiteral();
+
+    [GeneratedRegex(@"""uri://[^/""]+/(?<type>[A-Za-z]+Descriptor)#[^""{]+""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DescriptorUri();
 
     [GeneratedRegex(@"\bfor (?<year>20\d\d-\d\d)\b", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SchoolYearInText();
