@@ -17,8 +17,9 @@ internal static class ExchangePipeline
     private const int BatchesAhead = 2;
 
     /// <summary>
-    /// The exchanges, in the journal's order. An entry the journal cannot read throws where it stands, after the entries
-    /// before it, as reading the journal directly would; a consumer that stops early stops the reading.
+    /// The exchanges, in the journal's order. A line the journal cannot read throws its own exception (naming the line)
+    /// once the batches before it have been handed over, and ends the judgement; a consumer that stops early stops the
+    /// reading.
     /// </summary>
     public static IEnumerable<Exchange> Read(IEnumerable<JournalEntry> journal, SchoolYear defaultYear, SchemaCatalog schema)
     {
@@ -69,6 +70,11 @@ internal static class ExchangePipeline
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The consumer stopped reading.
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // What went wrong preparing an entry, as reading it on one thread would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
         finally
         {

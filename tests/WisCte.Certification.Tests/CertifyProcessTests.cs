@@ -24,7 +24,7 @@ public sealed class CertifyProcessTests
     {
         var bundle = NewDirectory("bundle");
         using var certify = await ListeningWiscte.StartAsync("certify", "--use-case", "1.0", "--school-year", "2026", "--port", "0", "--out", bundle,
-            "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret", "--settle", "2", "--timeout", forgetsTheAssociation ? "12" : "120",
+            "--client-id", "vendor-sis", "--client-secret", "vendor-s3cret", "--settle", "2", "--timeout", forgetsTheAssociation ? "6" : "120",
             "--drill", "503-first-posts", "--drill", "token-expiry");
         using var http = new HttpClient();
         var plays = new Plays(new ScriptedSisClient(http, certify.BaseUrl, "vendor-sis", "vendor-s3cret", new SisBehaviour()));

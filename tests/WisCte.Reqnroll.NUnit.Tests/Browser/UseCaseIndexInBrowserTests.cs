@@ -93,9 +93,12 @@ public sealed class UseCaseIndexInBrowserTests
 
         await page.Locator("tr[data-row='uc-1.0'] td[data-column='sy-2026'] a").ClickAsync();
         await page.GetByText("Scenarios", new() { Exact = true }).WaitForAsync();
+        // The report renders its filtered feature list after its summary: wait for the list before opening it.
+        await page.Locator("[data-accordion-component=AccordionItemButton]").First.WaitForAsync();
         var collapsed = page.Locator("[data-accordion-component=AccordionItemButton][aria-expanded=false]");
         while (await collapsed.CountAsync() > 0)
             await collapsed.First.ClickAsync();
+        await page.GetByText("Use case 1.0 in 2025-26 passes").First.WaitForAsync();
         var text = await page.InnerTextAsync("body");
 
         text.Should().Contain("Use case 1.0 in 2025-26 passes").And.Contain("Use case 1.0 in 2025-26 fails");
