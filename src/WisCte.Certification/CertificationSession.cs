@@ -98,9 +98,10 @@ public sealed class CertificationSession
                     await say($"Timed out after {_timeout.TotalSeconds:0} s: judging what arrived.").ConfigureAwait(false);
                     return;
             }
-            if (_clock.GetUtcNow() - lastProgress >= ProgressEvery)
+            var now = _clock.GetUtcNow();
+            if (now - lastProgress >= ProgressEvery)
             {
-                lastProgress = _clock.GetUtcNow();
+                lastProgress = now;
                 await say(FormattableString.Invariant(
                     $"  {look.Requests} requests so far; {(look.Missing.Count == 0 ? "expected traffic arrived, settling" : "waiting for: " + string.Join(", ", look.Missing))}")).ConfigureAwait(false);
             }

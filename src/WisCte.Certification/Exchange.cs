@@ -35,7 +35,7 @@ public sealed class Exchange
     /// <summary>A POST or PUT of a resource WISEdata accepted, with a body.</summary>
     public bool IsAcceptedWrite => IsData && Method is "POST" or "PUT" && Status is >= 200 and < 300 && Request is not null;
 
-    private (bool Known, BindResult? Bound, string? Key) _binding;
+    private (bool Known, ResourceSchema? Schema, BindResult? Bound, string? Key) _binding;
 
     /// <summary>
     /// The request body bound as the ODS binds it to its resource, and its natural key: worked out once, by whichever of
@@ -48,7 +48,7 @@ public sealed class Exchange
         {
             _binding = Resource is { } resource && Request is { } body && schema.Find(resource) is { } resourceSchema
                 ? Bind(resourceSchema, body)
-                : (true, null, null);
+                : (true, null, null, null);
         }
         return _binding.Bound is { } bound ? (bound, _binding.Key!) : null;
     }
@@ -63,14 +63,14 @@ public sealed class Exchange
     {
         if (Binding(schema) is not { } written)
             return null;
-        _form ??= FinalState.StoredForm.Of(schema.Find(Resource!)!, written.Bound.Document);
+        _form ??= FinalState.StoredForm.Of(_binding.Schema!, written.Bound.Document);
         return (written.Bound, written.Key, _form);
     }
 
-    private static (bool, BindResult?, string?) Bind(ResourceSchema schema, JsonObject body)
+    private static (bool, ResourceSchema?, BindResult?, string?) Bind(ResourceSchema schema, JsonObject body)
     {
         var bound = BodyBinder.Bind(schema.Root, body);
-        return (true, bound, NaturalKey.Of(schema, bound.Document));
+        return (true, schema, bound, NaturalKey.Of(schema, bound.Document));
     }
 
     /// <summary>The id a POST created or updated (from its Location header).</summary>

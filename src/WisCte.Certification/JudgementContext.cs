@@ -1,5 +1,4 @@
 using WisCte.EdFi.Model;
-using System.Text.Json.Nodes;
 using WisCte.Certification.UseCases;
 using WisCte.Dpi;
 using WisCte.Journal;

@@ -1,7 +1,6 @@
 using WisCte.EdFi.Model;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using WisCte.Dpi;
 using WisCte.EdFi;
 using WisCte.ReferenceSis.Ledger;

@@ -14,9 +14,9 @@ namespace WisCte.Simulator.Tests.Support;
 public abstract class SimulatorTestBase
 {
     public const long LeaId = WisCte.Dpi.Baseline.DpiBaseline.Lea;
-    public const long PublicSchool = 7525;
-    public const long SecondPublicSchool = 1302;
-    public const long ChoiceSchool = 9501;
+    public const long PublicSchool = WisCte.Dpi.Baseline.DpiBaseline.HighSchool;
+    public const long SecondPublicSchool = WisCte.Dpi.Baseline.DpiBaseline.MiddleHighSchool;
+    public const long ChoiceSchool = WisCte.Dpi.Baseline.DpiBaseline.ChoiceSchool;
 
     protected WisedataSimulator Simulator { get; private set; } = null!;
     protected HttpClient Http { get; private set; } = null!;

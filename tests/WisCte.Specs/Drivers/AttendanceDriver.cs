@@ -14,7 +14,7 @@ public sealed class AttendanceDriver(SisDriver sis)
     public async Task<EdFiResponse> CorrectByDeleteAndCreateAsync(DateOnly from, DateOnly to)
     {
         var absence = await AbsenceOnAsync(from);
-        Setup.Succeeded(await sis.DeleteAsync(Resource, absence["id"]!.GetValue<string>()), $"DELETE the absence of {from:yyyy-MM-dd}");
+        Setup.Succeeded(await sis.DeleteAsync(Resource, SisDriver.IdOf(absence)), $"DELETE the absence of {SisDriver.Iso(from)}");
         return await sis.ReportAbsenceAsync(to, absence["attendanceEventCategoryDescriptor"]!.GetValue<string>());
     }
 
@@ -22,10 +22,10 @@ public sealed class AttendanceDriver(SisDriver sis)
     public async Task<EdFiResponse> CorrectInPlaceAsync(DateOnly from, DateOnly to)
     {
         var absence = await AbsenceOnAsync(from);
-        var id = absence["id"]!.GetValue<string>();
+        var id = SisDriver.IdOf(absence);
         foreach (var name in new[] { "id", "_etag", "_lastModifiedDate" })
             absence.Remove(name); // what the API adds to a record it returns, not part of what a SIS sends
-        absence["eventDate"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        absence["eventDate"] = SisDriver.Iso(to);
         return await sis.PutAsync(Resource, id, absence);
     }
 
@@ -34,5 +34,5 @@ public sealed class AttendanceDriver(SisDriver sis)
         [.. (await sis.AllAsync(Resource)).Select(a => a["eventDate"]!.GetValue<string>())];
 
     private Task<JsonObject> AbsenceOnAsync(DateOnly date) =>
-        sis.OneAsync(Resource, $"eventDate={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        sis.OneAsync(Resource, $"eventDate={SisDriver.Iso(date)}");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using WisCte.EdFi;
 using WisCte.ReferenceSis.Payloads;
@@ -26,7 +25,7 @@ public sealed class CteDriver(SisDriver sis)
         });
 
     /// <summary>Deletes the student's one association.</summary>
-    public async Task<EdFiResponse> DeleteAsync() => await sis.DeleteAsync(Resource, Id(await sis.OneAsync(Resource)));
+    public async Task<EdFiResponse> DeleteAsync() => await sis.DeleteAsync(Resource, SisDriver.IdOf(await sis.OneAsync(Resource)));
 
     /// <summary>Deletes the association this scenario deleted before, again.</summary>
     public Task<EdFiResponse> DeleteAgainAsync() =>
@@ -61,7 +60,7 @@ public sealed class CteDriver(SisDriver sis)
             new ProgramRef(Value("program type", "CTE")!, Value("program name", "Career and Technical Education")!),
             school is null ? sis.School : await sis.Sis.SchoolIdAsync(year, school),
             Value("begin date", null) is { } begin ? SisDriver.Date(begin) : sis.YearBegins,
-            Value("end date", sis.YearEnds.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) is { } end ? SisDriver.Date(end) : null,
+            Value("end date", SisDriver.Iso(sis.YearEnds)) is { } end ? SisDriver.Date(end) : null,
             year,
             status is null ? null : await StatusDescriptorAsync(status),
             areaDescriptors,
@@ -69,6 +68,4 @@ public sealed class CteDriver(SisDriver sis)
             Value("cip code", pathway is null ? null : "51.3902"),
             oldShape: oldShape);
     }
-
-    private static string Id(JsonObject record) => record["id"]!.GetValue<string>();
 }

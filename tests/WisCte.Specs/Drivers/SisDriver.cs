@@ -145,13 +145,19 @@ public sealed class SisDriver : IDisposable
 
     /// <summary>Deletes the student's one record of a resource in a section enrolled in this scenario (its enrolment, its grade).</summary>
     public async Task<EdFiResponse> DeleteInSectionAsync(string resource, string courseTitle) =>
-        await DeleteAsync(resource, (await OneAsync(resource, $"localCourseCode={Uri.EscapeDataString(Sections[courseTitle].Section.LocalCourseCode)}"))["id"]!.GetValue<string>());
+        await DeleteAsync(resource, IdOf(await OneAsync(resource, $"localCourseCode={Uri.EscapeDataString(Sections[courseTitle].Section.LocalCourseCode)}")));
 
     /// <summary>The codes of the L2 findings about the student.</summary>
     public async Task<IReadOnlyList<string>> FindingCodesAsync() => [.. (await ValidateAsync()).Select(r => r["ruleId"]!.GetValue<string>())];
 
     /// <summary>A date as the features write it.</summary>
     public static DateOnly Date(string text) => DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A date as the API writes it.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The resource id of a record the API returned.</summary>
+    public static string IdOf(JsonObject record) => record["id"]!.GetValue<string>();
 
     public void Dispose() => Sis.Dispose();
 }
