@@ -12,9 +12,6 @@ public sealed class Exchange
         Entry = entry;
         var path = entry.Path.Split('?')[0];
         Route = Route.Parse(path, defaultYear);
-        Request = Parse(entry.RequestBody);
-        Response = Parse(entry.ResponseBody);
-        ProblemType = Response?["type"]?.GetValue<string>();
     }
 
     public JournalEntry Entry { get; }
@@ -24,54 +21,58 @@ public sealed class Exchange
     public int Status => Entry.Status;
     public string? Resource => Route.Kind == RouteKind.Data ? Route.Resource : null;
     public string? Id => Route.Id;
-    public JsonObject? Request { get; }
-    public JsonNode? Response { get; }
-    public string? ProblemType { get; }
+    /// <summary>
+    /// The request body, parsed when first asked for and kept. The judgement's own work (the final state) reads an
+    /// accepted write through <see cref="Written"/>, which keeps no tree: a few rules read the bodies of a few resources.
+    /// </summary>
+    public JsonObject? Request => _request.Known ? _request.Body : (_request = (true, Parse(Entry.RequestBody) as JsonObject)).Body;
+
+    private (bool Known, JsonObject? Body) _request;
+
+    /// <summary>Whether the request body is a JSON object: known from <see cref="Written"/> without keeping the tree.</summary>
+    private bool HasObjectBody => _written.Known ? _written.Body is not null || Request is not null : Request is not null;
+
+    /// <summary>The response body, parsed when first asked for (few rules read it: a refusal's problem, a token's life).</summary>
+    public JsonNode? Response => _response.Known ? _response.Body : (_response = (true, Parse(Entry.ResponseBody) as JsonObject)).Body;
+
+    private (bool Known, JsonNode? Body) _response;
+
+    public string? ProblemType => Response?["type"]?.GetValue<string>();
     public bool IsToken => Route.Kind == RouteKind.Token;
     public bool IsData => Route.Kind == RouteKind.Data;
     public bool IsServerTrouble => Status is 0 or 429 or >= 500;
     public bool IsClientError => Status is >= 400 and < 500 and not 401 and not 429;
 
     /// <summary>A POST or PUT of a resource WISEdata accepted, with a body.</summary>
-    public bool IsAcceptedWrite => IsData && Method is "POST" or "PUT" && Status is >= 200 and < 300 && Request is not null;
+    public bool IsAcceptedWrite => IsWriteAccepted && HasObjectBody;
 
-    private (bool Known, ResourceSchema? Schema, BindResult? Bound, string? Key) _binding;
+    /// <summary>A POST or PUT of a resource WISEdata accepted, whatever its body.</summary>
+    internal bool IsWriteAccepted => IsData && Method is "POST" or "PUT" && Status is >= 200 and < 300;
+
+    private (bool Known, FinalState.WrittenBody? Body) _written;
 
     /// <summary>
-    /// The request body bound as the ODS binds it to its resource, and its natural key: worked out once, by whichever of
-    /// the final state and the rules asks first. Null when the resource is unknown or there is no body.
+    /// The request body bound as the ODS binds it to its resource, as the final state keeps it: its natural key, compact
+    /// form and references. Worked out once, by the judgement's pipeline (<see cref="ExchangePipeline"/>) before the
+    /// exchange reaches the state, or by whichever rule asks first. Null when the resource is unknown or there is no body.
     /// </summary>
-    public (BindResult Bound, string Key)? Binding(SchemaCatalog schema)
+    internal FinalState.WrittenBody? Written(SchemaCatalog schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        if (!_binding.Known)
+        if (!_written.Known)
         {
-            _binding = Resource is { } resource && Request is { } body && schema.Find(resource) is { } resourceSchema
-                ? Bind(resourceSchema, body)
-                : (true, null, null, null);
+            // The tree is parsed for binding and let go: the exchange keeps the compact form (a rule that reads the
+            // body parses it again, through Request).
+            var body = _request.Known ? _request.Body : Parse(Entry.RequestBody) as JsonObject;
+            _written = (true, Resource is { } resource && body is not null && schema.Find(resource) is { } resourceSchema
+                ? FinalState.WrittenBody.Of(schema, resourceSchema, BodyBinder.Bind(resourceSchema.Root, body))
+                : null);
         }
-        return _binding.Bound is { } bound ? (bound, _binding.Key!) : null;
+        return _written.Body;
     }
 
-    private FinalState.StoredForm? _form;
-
-    /// <summary>
-    /// An accepted write's binding and the form the final state keeps its body in: worked out once, by the judgement's
-    /// pipeline (<see cref="ExchangePipeline"/>) before the exchange reaches the state. Null as for <see cref="Binding"/>.
-    /// </summary>
-    internal (BindResult Bound, string Key, FinalState.StoredForm Form)? Written(SchemaCatalog schema)
-    {
-        if (Binding(schema) is not { } written)
-            return null;
-        _form ??= FinalState.StoredForm.Of(_binding.Schema!, written.Bound.Document);
-        return (written.Bound, written.Key, _form);
-    }
-
-    private static (bool, ResourceSchema?, BindResult?, string?) Bind(ResourceSchema schema, JsonObject body)
-    {
-        var bound = BodyBinder.Bind(schema.Root, body);
-        return (true, schema, bound, NaturalKey.Of(schema, bound.Document));
-    }
+    /// <summary>The natural key of the request body (bound as the ODS binds it), or null when the resource is unknown or there is no body.</summary>
+    public string? KeyOf(SchemaCatalog schema) => Written(schema)?.Key;
 
     /// <summary>The id a POST created or updated (from its Location header).</summary>
     public string? LocationId => Entry.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value?.Split('/')[^1];
@@ -85,13 +86,13 @@ public sealed class Exchange
 
     public override string ToString() => $"#{Sequence} {Method} {Entry.Path} → {Status}";
 
-    private static JsonObject? Parse(string? body)
+    private static JsonNode? Parse(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
             return null;
         try
         {
-            return JsonNode.Parse(body) as JsonObject;
+            return JsonNode.Parse(body);
         }
         catch (System.Text.Json.JsonException)
         {

@@ -51,7 +51,6 @@ public sealed class FinalState
     private readonly Func<SchoolYear, IEnumerable<(string Resource, JsonObject Body)>>? _seed;
     private readonly Dictionary<SchoolYear, YearState> _years = [];
     private readonly List<long> _unknownIds = [];
-    private HashSet<string>? _cascading;
     private (long Sequence, string Resource, string Key)? _removed;
 
     /// <param name="seed">What each school year holds before the journal (the baseline), laid down the first time the year is used.</param>
@@ -92,13 +91,13 @@ public sealed class FinalState
         switch (exchange.Method.ToUpperInvariant())
         {
             case "POST" when route.Id is null && exchange.Written(_schema) is { } written:
-                Year(year).Upsert(resource, written.Bound, written.Key, exchange.LocationId, written.Form, exchange.Sequence);
+                Year(year).Upsert(resource, written, exchange.LocationId, exchange.Sequence);
                 break;
             case "PUT" when route.Id is { } id && exchange.Written(_schema) is { } written:
-                if (!Year(year).Replace(resource, id, written.Bound, written.Key, written.Form, exchange.Sequence))
+                if (!Year(year).Replace(resource, id, written, exchange.Sequence))
                 {
                     _unknownIds.Add(exchange.Sequence);
-                    Year(year).Upsert(resource, written.Bound, written.Key, id, written.Form, exchange.Sequence);
+                    Year(year).Upsert(resource, written, id, exchange.Sequence);
                 }
                 break;
             case "DELETE" when route.Id is { } id:
@@ -140,12 +139,11 @@ public sealed class FinalState
     {
         if (_years.TryGetValue(year, out var state))
             return state;
-        _years[year] = state = new YearState(_schema, _cascading ??= KeysThatMayChange(_schema));
+        _years[year] = state = new YearState(_schema);
         foreach (var (resource, body) in _seed?.Invoke(year) ?? [])
         {
             var schema = _schema.Find(resource) ?? throw new InvalidDataException($"The baseline has a '{resource}' record, a resource the model does not know.");
-            var bound = BodyBinder.Bind(schema.Root, body);
-            state.Upsert(schema, bound, NaturalKey.Of(schema, bound.Document), id: null, StoredForm.Of(schema, bound.Document), sequence: 0);
+            state.Upsert(schema, WrittenBody.Of(_schema, schema, BodyBinder.Bind(schema.Root, body)), id: null, sequence: 0);
         }
         return state;
     }
@@ -160,7 +158,11 @@ public sealed class FinalState
     /// those whose key holds a reference to one (a cascade re-keys them). Only references to these are indexed: a
     /// student's key never changes, so the records naming a student need not be found again.
     /// </summary>
-    private static HashSet<string> KeysThatMayChange(SchemaCatalog schema)
+    private static HashSet<string> KeysThatMayChange(SchemaCatalog schema) => Cascading.GetValue(schema, Find);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaCatalog, HashSet<string>> Cascading = [];
+
+    private static HashSet<string> Find(SchemaCatalog schema)
     {
         var changing = schema.Resources.Where(r => r.AllowIdentityUpdates).Select(r => r.Endpoint).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var grew = true; grew;)
@@ -180,12 +182,41 @@ public sealed class FinalState
     }
 
     /// <summary>
-    /// A record's body as the state keeps it: UTF-8 (one array the collector need not walk) and the facts the LEA's key
-    /// reads it by. A pure function of the bound body, so the judgement's pipeline makes it off the main thread.
+    /// An accepted write's body as the state takes it, the tree let go: its natural key, the body as UTF-8 (one array the
+    /// collector need not walk), the facts the LEA's key reads it by, and, for each reference to a record whose key may
+    /// change, the (endpoint, key) of each resource it may name, in the ODS's order. A pure function of the bound body, so
+    /// the judgement's pipeline makes it off the main thread.
     /// </summary>
-    internal sealed record StoredForm(byte[] Utf8, RecordAccess Access)
+    internal sealed record WrittenBody(string Key, byte[] Utf8, RecordAccess Access, List<(string Resource, string Key)[]> References)
     {
-        public static StoredForm Of(ResourceSchema schema, JsonObject body) => new(JsonSerializer.SerializeToUtf8Bytes(body), RecordAccess.Of(schema, body));
+        public static WrittenBody Of(SchemaCatalog catalog, ResourceSchema schema, BindResult bound)
+        {
+            var body = bound.Document;
+            return new(NaturalKey.Of(schema, body), JsonSerializer.SerializeToUtf8Bytes(body), RecordAccess.Of(schema, body), Candidates(catalog, bound.References));
+        }
+
+        /// <summary>The body as a tree, parsed from its UTF-8 (for a key change's cascade, which is rare).</summary>
+        public JsonObject Body => Parse(Utf8);
+
+        private static readonly List<(string, string)[]> NoCandidates = [];
+
+        private static List<(string, string)[]> Candidates(SchemaCatalog catalog, List<ReferenceUse> uses)
+        {
+            var cascading = KeysThatMayChange(catalog);
+            List<(string, string)[]>? candidates = null;
+            foreach (var use in uses)
+            {
+                var targets = catalog.TargetsOf(use.ReferenceName);
+                if (!targets.Any(cascading.Contains))
+                    continue;
+                (candidates ??= []).Add([.. targets
+                    .Select(catalog.Find).OfType<ResourceSchema>()
+                    .Select(t => (t.Endpoint, NaturalKey.OfReference(t, use.Fields)))
+                    .Where(c => c.Item2 is not null)
+                    .Select(c => (c.Endpoint, c.Item2!))]);
+            }
+            return candidates ?? NoCandidates;
+        }
     }
 
     /// <summary>One record as the state holds it (mutable: a write updates it in place, keeping its place in order).</summary>
@@ -213,11 +244,13 @@ public sealed class FinalState
         /// <summary>The endpoint and key of each record this one references whose key may change (those the state holds).</summary>
         public List<(string Resource, string Key)> References { get; set; } = NoReferences;
 
-        public void Hold(StoredForm form) => (Utf8, Access) = (form.Utf8, form.Access);
+        public void Hold(WrittenBody written) => (Utf8, Access) = (written.Utf8, written.Access);
+
+        public void Hold(byte[] utf8, RecordAccess access) => (Utf8, Access) = (utf8, access);
     }
 
     /// <summary>One school year's records: by resource and key, by id, and who references whom (for key changes).</summary>
-    internal sealed class YearState(SchemaCatalog schema, HashSet<string> cascading)
+    internal sealed class YearState(SchemaCatalog schema)
     {
         private readonly Dictionary<string, Dictionary<string, Stored>> _byResource = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Stored> _byId = new(StringComparer.OrdinalIgnoreCase);
@@ -240,17 +273,18 @@ public sealed class FinalState
             : _firstWriteOfGone.TryGetValue((resource, key), out var first) ? first
             : null;
 
-        public void Upsert(ResourceSchema resource, BindResult bound, string key, string? id, StoredForm form, long sequence)
+        public void Upsert(ResourceSchema resource, WrittenBody written, string? id, long sequence)
         {
+            var key = written.Key;
             var normalisedId = id is null ? null : NormaliseId(id);
             // The server says this id is the record with this key: a record the state holds under the id with another key is stale.
             if (normalisedId is not null && _byId.TryGetValue(normalisedId, out var named) && (named.Key != key || !Same(named.Resource, resource.Endpoint)))
                 Delete(named);
             if (ByKey(resource.Endpoint, key) is { } existing)
             {
-                existing.Hold(form);
+                existing.Hold(written);
                 existing.LastWrite = sequence;
-                Reindex(existing, Resolve(bound.References));
+                Reindex(existing, Resolve(written.References));
                 if (normalisedId is not null && existing.Id != normalisedId)
                 {
                     if (existing.Id is not null)
@@ -264,27 +298,27 @@ public sealed class FinalState
             {
                 Resource = resource.Endpoint, Order = ++_order, Key = key, Id = normalisedId, FirstWrite = FirstWriteFor(resource.Endpoint, key, sequence), LastWrite = sequence,
             };
-            stored.Hold(form);
+            stored.Hold(written);
             Collection(resource.Endpoint)[key] = stored;
             if (normalisedId is not null)
                 _byId[normalisedId] = stored;
-            Reindex(stored, Resolve(bound.References));
+            Reindex(stored, Resolve(written.References));
         }
 
         /// <summary>A PUT: false when the id names no record of the resource.</summary>
-        public bool Replace(ResourceSchema resource, string id, BindResult bound, string newKey, StoredForm form, long sequence)
+        public bool Replace(ResourceSchema resource, string id, WrittenBody written, long sequence)
         {
             if (!_byId.TryGetValue(NormaliseId(id), out var stored) || !Same(stored.Resource, resource.Endpoint))
                 return false;
-            var oldKey = stored.Key;
-            stored.Hold(form);
+            var (oldKey, newKey) = (stored.Key, written.Key);
+            stored.Hold(written);
             stored.LastWrite = sequence;
-            Reindex(stored, Resolve(bound.References));
+            Reindex(stored, Resolve(written.References));
             if (newKey != oldKey)
             {
                 Move(stored, newKey);
                 stored.FirstWrite = FirstWriteFor(resource.Endpoint, newKey, sequence);
-                Cascade(resource, oldKey, newKey, bound.Document, 0);
+                Cascade(resource, oldKey, newKey, written.Body, 0);
             }
             return true;
         }
@@ -321,7 +355,7 @@ public sealed class FinalState
                             JsonPath.Set(body, $"{use.Path}.{field}", value);
                     }
                 }
-                dependent.Hold(StoredForm.Of(dependentSchema, body));
+                dependent.Hold(JsonSerializer.SerializeToUtf8Bytes(body), RecordAccess.Of(dependentSchema, body));
                 Reindex(dependent, [.. dependent.References.Select(r => Same(r.Resource, target.Endpoint) && r.Key == oldKey ? (r.Resource, newKey) : r)]);
                 var dependentOldKey = dependent.Key;
                 var dependentNewKey = NaturalKey.Of(dependentSchema, body);
@@ -345,19 +379,16 @@ public sealed class FinalState
         /// The record each reference points at, as the ODS resolves it (the first target resource holding the key), where
         /// that record's key may change; references to records the state does not hold are left out.
         /// </summary>
-        private List<(string Resource, string Key)> Resolve(List<ReferenceUse> uses)
+        private List<(string Resource, string Key)> Resolve(List<(string Resource, string Key)[]> references)
         {
             List<(string, string)>? resolved = null;
-            foreach (var use in uses)
+            foreach (var candidates in references)
             {
-                var targets = schema.TargetsOf(use.ReferenceName);
-                if (!targets.Any(cascading.Contains))
-                    continue;
-                foreach (var target in targets)
+                foreach (var (target, key) in candidates)
                 {
-                    if (schema.Find(target) is { } targetSchema && NaturalKey.OfReference(targetSchema, use.Fields) is { } key && ByKey(targetSchema.Endpoint, key) is not null)
+                    if (ByKey(target, key) is not null)
                     {
-                        (resolved ??= []).Add((targetSchema.Endpoint, key));
+                        (resolved ??= []).Add((target, key));
                         break;
                     }
                 }

@@ -40,6 +40,12 @@ internal sealed class FinalStateDataSet : IL2DataSet
 
     public IReadOnlyList<L2Record> Records(string resource)
     {
+        lock (_cache)
+            return ReadableRecords(resource);
+    }
+
+    private IReadOnlyList<L2Record> ReadableRecords(string resource)
+    {
         if (_cache.TryGetValue(resource, out var cached))
             return cached;
         var schema = _schema.Find(resource);

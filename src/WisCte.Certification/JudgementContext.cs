@@ -71,7 +71,7 @@ public sealed class JudgementContext
     public string? KeyOf(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        return exchange.Binding(Schema)?.Key;
+        return exchange.KeyOf(Schema);
     }
 
     /// <summary>The use cases a finding about a resource belongs to: those that use the resource, or all of them.</summary>

@@ -55,6 +55,25 @@ public sealed class JournalFileTests
         read.Should().Throw<InvalidDataException>().WithMessage($"{_file}:3: not a journal entry*");
     }
 
+    [Test]
+    public void Lines_are_numbered_across_the_blocks_a_file_is_read_in()
+    {
+        // About 200 KB of lines, blank ones among them: several blocks, a bad line in a later one.
+        var lines = Enumerable.Range(1, 2_000).Select(i => i % 7 == 0 ? "" : JournalFile.ToLine(Entry(i, "{}"))).ToList();
+        lines[1_899] = "{\"sequence\": 1900, \"method\": ";
+        File.WriteAllLines(_file, lines);
+
+        var blocks = JournalFile.Read(_file).Blocks().ToList();
+        var read = () => JournalFile.Read(_file).ToList();
+
+        blocks.Should().HaveCountGreaterThan(2);
+        blocks.Select(b => b.FirstLine).Should().BeInAscendingOrder().And.StartWith(1);
+        blocks.Sum(b => b.LineCount).Should().Be(2_000);
+        read.Should().Throw<InvalidDataException>().WithMessage($"{_file}:1900: not a journal entry*");
+        foreach (var block in blocks)
+            block.Dispose();
+    }
+
     private static JournalEntry Entry(long sequence, string body) => new()
     {
         Sequence = sequence,

@@ -57,6 +57,6 @@ public static class VerifyCommand
     }
 
     /// <summary>The journal, streamed from its file: read once by the judgement and once more into the bundle, never held whole.</summary>
-    private static IEnumerable<JournalEntry> Read(string path) =>
+    private static JournalFileEntries Read(string path) =>
         File.Exists(path) ? JournalFile.Read(path) : throw new SettingsException($"--journal: there is no journal at {path}.");
 }

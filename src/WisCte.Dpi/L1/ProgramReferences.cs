@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 
@@ -27,6 +28,33 @@ public static class ProgramReferences
         foreach (var (path, reference) in Programs(document["programs"] as JsonArray, "$.programs"))
             yield return (path, reference);
     }
+
+    /// <summary>The programReference of every program a stored record names, read without a tree (as <see cref="In(string, JsonObject)"/>).</summary>
+    public static IEnumerable<JsonElement> In(string resource, JsonElement document)
+    {
+        if (Is(resource, StudentCteProgramAssociations) || Is(resource, StudentProgramAssociations))
+        {
+            if (L2.Roster.Child(document, "programReference") is { ValueKind: JsonValueKind.Object } reference)
+                yield return reference;
+            yield break;
+        }
+        if (!Is(resource, StudentSectionAssociations))
+            yield break;
+        foreach (var programs in new[] { L2.Roster.Child(Extension(document), "programs"), L2.Roster.Child(document, "programs") })
+        {
+            if (programs.ValueKind != JsonValueKind.Array)
+                continue;
+            foreach (var program in programs.EnumerateArray())
+            {
+                if (L2.Roster.Child(program, "programReference") is { ValueKind: JsonValueKind.Object } reference)
+                    yield return reference;
+            }
+        }
+    }
+
+    /// <summary>DPI's extension object (<c>_ext.WI</c>) of a stored record, whatever its casing; undefined when there is none.</summary>
+    public static JsonElement Extension(JsonElement document) =>
+        L2.Roster.Child(L2.Roster.Child(document, "_ext"), "WI");
 
     /// <summary>DPI's extension object (<c>_ext.WI</c>), whatever its casing.</summary>
     public static JsonObject? Extension(JsonObject document) =>

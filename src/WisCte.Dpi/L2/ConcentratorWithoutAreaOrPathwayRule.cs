@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
@@ -19,17 +20,18 @@ public sealed class ConcentratorWithoutAreaOrPathwayRule : IL2Rule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var record in context.Data.Records(ProgramReferences.StudentCteProgramAssociations))
         {
-            var body = record.Body;
+            using var document = record.Read();
+            var body = document.RootElement;
             var type = ProgramReferences.Code(Roster.Text(Roster.Child(body, "programReference"), "programTypeDescriptor"));
             if (!string.Equals(type, "CTE", StringComparison.OrdinalIgnoreCase))
                 continue;
             var student = Roster.Student(body);
-            var areas = Roster.Child(ProgramReferences.Extension(body), "cteConcentrationCteProgramAreas") as System.Text.Json.Nodes.JsonArray;
+            var areas = Roster.Child(ProgramReferences.Extension(body), "cteConcentrationCteProgramAreas");
             var pathway = context.Year >= ServicesFrom
                 ? Any(body, "cteProgramServices", "cteProgramServiceDescriptor")
                 : Any(body, "ctePrograms", "careerPathwayDescriptor");
             var missing = new List<string>();
-            if (areas is not { Count: > 0 })
+            if (areas.ValueKind != JsonValueKind.Array || areas.GetArrayLength() == 0)
                 missing.Add("a program area (cteConcentrationCteProgramAreas)");
             if (!pathway)
                 missing.Add(context.Year >= ServicesFrom ? "a pathway (cteProgramServices[].cteProgramServiceDescriptor)" : "a pathway (ctePrograms[].careerPathwayDescriptor)");
@@ -39,6 +41,13 @@ public sealed class ConcentratorWithoutAreaOrPathwayRule : IL2Rule
         }
     }
 
-    private static bool Any(System.Text.Json.Nodes.JsonObject body, string collection, string descriptor) =>
-        Roster.Child(body, collection) is System.Text.Json.Nodes.JsonArray items && items.Any(i => Roster.Text(i, descriptor) is not null);
+    private static bool Any(JsonElement body, string collection, string descriptor)
+    {
+        foreach (var item in Roster.Items(body, collection))
+        {
+            if (Roster.Text(item, descriptor) is not null)
+                return true;
+        }
+        return false;
+    }
 }

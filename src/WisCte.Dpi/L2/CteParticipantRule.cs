@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using WisCte.Dpi.L1;
 
 namespace WisCte.Dpi.L2;
@@ -23,33 +23,43 @@ public sealed class CteParticipantRule : IL2Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var roster = context.Roster;
-        // The groups hold records, not parsed bodies: a body is read again only for a student in grades 9–12.
-        var byStudent = context.Data.Records(ProgramReferences.StudentSectionAssociations).GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal);
-        foreach (var group in byStudent)
+        // Each section enrolment is read once; the first it passes makes the student a participant, in the order the
+        // student's enrolments were stored.
+        var participants = new Dictionary<string, (L2Record Record, string? Title)>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
-            var student = group.Key;
-            if (student is null || roster.GradeOf(student) is not (>= 9 and <= 12))
+            using var document = record.Read();
+            var body = document.RootElement;
+            var student = Roster.Student(body);
+            if (student is null)
                 continue;
-            foreach (var record in group)
-            {
-                var body = record.Body;
-                var (isCte, title) = roster.CourseOf(body);
-                var attempt = ProgramReferences.Code(Roster.Text(body, "attemptStatusDescriptor"));
-                if (!isCte || (attempt is not null && !attempt.Equals("S", StringComparison.OrdinalIgnoreCase)) || !roster.GradesOf(body).Any(Passed))
-                    continue;
-                yield return context.Result(this, $"Student {student} is a CTE participant in LEA {context.LocalEducationAgencyId}: passed CTE course '{title}'.",
-                    ProgramReferences.StudentSectionAssociations, record, student);
-                break; // one result per participant
-            }
+            firstSeen.TryAdd(student, firstSeen.Count);
+            if (participants.ContainsKey(student) || roster.GradeOf(student) is not (>= 9 and <= 12))
+                continue;
+            var (isCte, title) = roster.CourseOf(body);
+            var attempt = ProgramReferences.Code(Roster.Text(body, "attemptStatusDescriptor"));
+            if (!isCte || (attempt is not null && !attempt.Equals("S", StringComparison.OrdinalIgnoreCase)) || !roster.GradesOf(body).Any(Passed))
+                continue;
+            participants[student] = (record, title);
+        }
+        // One result per participant, in the order each student was first enrolled in a section.
+        foreach (var student in participants.Keys.OrderBy(s => firstSeen[s]))
+        {
+            var (record, title) = participants[student];
+            yield return context.Result(this, $"Student {student} is a CTE participant in LEA {context.LocalEducationAgencyId}: passed CTE course '{title}'.",
+                ProgramReferences.StudentSectionAssociations, record, student);
         }
     }
 
-    private static bool Passed(JsonObject grade)
+    private static bool Passed(L2Record grade)
     {
-        var letter = Roster.Text(grade, "letterGradeEarned");
+        using var document = grade.Read();
+        var body = document.RootElement;
+        var letter = Roster.Text(body, "letterGradeEarned");
         if (letter is not null)
             return !FailingLetters.Contains(letter.Trim(), StringComparer.OrdinalIgnoreCase);
-        return Roster.Child(grade, "numericGradeEarned") is JsonValue v
-               && decimal.TryParse(v.ToJsonString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var numeric) && numeric >= 60;
+        return Roster.Child(body, "numericGradeEarned") is { ValueKind: JsonValueKind.Number } v
+               && decimal.TryParse(v.GetRawText(), NumberStyles.Number, CultureInfo.InvariantCulture, out var numeric) && numeric >= 60;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 namespace WisCte.Dpi.L2;
 
 /// <summary>18.1-18.3: DPI spins CTE-flagged courses to new roster codes; an offering of a course DPI marks "DO NOT USE" is flagged.</summary>
@@ -14,15 +15,18 @@ public sealed class DeprecatedCourseRule : IL2Rule
     public IEnumerable<ValidationResult> Run(L2Context context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var deprecated = context.Data.Records("courses")
-            .Select(c => c.Body)
-            .Where(c => Roster.Text(c, "courseDescription")?.Contains(Marker, StringComparison.OrdinalIgnoreCase) == true)
-            .Select(c => Roster.Text(c, "courseCode"))
-            .OfType<string>()
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var deprecated = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var course in context.Data.Records("courses"))
+        {
+            using var document = course.Read();
+            var c = document.RootElement;
+            if (Roster.Text(c, "courseDescription")?.Contains(Marker, StringComparison.OrdinalIgnoreCase) == true && Roster.Text(c, "courseCode") is { } code)
+                deprecated.Add(code);
+        }
         foreach (var offering in context.Data.Records("courseOfferings"))
         {
-            var body = offering.Body;
+            using var document = offering.Read();
+            var body = document.RootElement;
             var code = Roster.Text(Roster.Child(body, "courseReference"), "courseCode");
             if (code is not null && deprecated.Contains(code))
                 yield return context.Result(this,

@@ -1,17 +1,19 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 
 namespace WisCte.Dpi.L2;
 
 /// <summary>
-/// A stored record as a validation run sees it: its resource id and body. A record held as UTF-8 (what a judgement's
-/// final state keeps, so that a district's million records fit in memory) is parsed each time <see cref="Body"/> is
-/// read, and the tree is not kept: a rule reads it once per record.
+/// A stored record as a validation run sees it: its resource id and body. The rules read a body with
+/// <see cref="Read"/>: a <see cref="JsonDocument"/> over the record's UTF-8, which builds no tree, so that a district's
+/// million records are read in seconds. A record held as UTF-8 (what a judgement's final state and an audit keep, so that
+/// those records fit in memory) is never held as a tree.
 /// </summary>
 public sealed class L2Record
 {
     private readonly JsonObject? _body;
-    private readonly byte[]? _utf8;
+    private byte[]? _utf8;
 
     public L2Record(string id, JsonObject body)
     {
@@ -30,14 +32,19 @@ public sealed class L2Record
 
     public string Id { get; }
 
+    /// <summary>The body as a tree (a new one each time for a record held as UTF-8): for tests and one-off reads, not for rules.</summary>
     public JsonObject Body => _body ?? (JsonObject)JsonNode.Parse(_utf8!)!;
+
+    /// <summary>The body, parsed for reading without a tree; dispose the document once read. Safe to call from several threads.</summary>
+    public JsonDocument Read() => JsonDocument.Parse(_utf8 ??= JsonSerializer.SerializeToUtf8Bytes(_body));
 
     public override string ToString() => Id;
 }
 
 /// <summary>
 /// The records of one LEA and school year, by resource endpoint name. The simulator gives its store; an audit gives
-/// what it read from a real endpoint: the rules do not know which.
+/// what it read from a real endpoint: the rules do not know which. The rules run at once, so <see cref="Records"/> may
+/// be called from several threads.
 /// </summary>
 public interface IL2DataSet
 {
@@ -79,7 +86,9 @@ public sealed record ValidationResult(
 public sealed record L2Context(IL2DataSet Data, long LocalEducationAgencyId, SchoolYear Year)
 {
     /// <summary>The joins the rules share, indexed once per run (each index in one pass, when first asked for).</summary>
-    public Roster Roster => _roster ??= new Roster(Data);
+    public Roster Roster => LazyInitializer.EnsureInitialized(ref _roster, ref _rosterLock, () => new Roster(Data));
+
+    private object? _rosterLock;
 
     private Roster? _roster;
 
@@ -114,5 +123,14 @@ public sealed class L2RuleSet(IReadOnlyList<IL2Rule> rules)
 
     public IReadOnlyList<IL2Rule> Rules { get; } = rules;
 
-    public IReadOnlyList<ValidationResult> Run(L2Context context) => [.. Rules.SelectMany(r => r.Run(context))];
+    /// <summary>
+    /// Every rule's results, rule by rule in the set's order. The rules run at once on the machine's cores: each reads
+    /// the data set on its own, and the joins they share (<see cref="L2Context.Roster"/>) are built once.
+    /// </summary>
+    public IReadOnlyList<ValidationResult> Run(L2Context context)
+    {
+        var results = new List<ValidationResult>[Rules.Count];
+        Parallel.For(0, Rules.Count, i => results[i] = [.. Rules[i].Run(context)]);
+        return [.. results.SelectMany(r => r)];
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WisCte.Dpi.L1;
 
 namespace WisCte.Dpi.L2;
@@ -24,19 +25,25 @@ public sealed class MultipleCertificatedStatusesRule : IL2Rule
         var onSections = new HashSet<(string?, string?, string?)>();
         foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
-            var body = record.Body;
+            using var document = record.Read();
+            var body = document.RootElement;
             var student = Roster.Student(body);
-            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
+            foreach (var program in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
                 onSections.Add(ProgramOf(student, program));
         }
 
-        var statuses = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
-            .Select(r => (Record: r, Body: r.Body))
-            .Select(r => (r.Record, r.Body, Program: ProgramOf(Roster.Student(r.Body), Roster.Child(r.Body, "programReference"))))
-            .Where(a => CertifiedProgramTypes.Contains(a.Program.Type, StringComparer.OrdinalIgnoreCase)
-                        && Roster.Text(ProgramReferences.Extension(a.Body), "certificatedProgramStatusDescriptor") is not null
-                        && !onSections.Contains(a.Program))
-            .GroupBy(a => a.Program, a => a.Record);
+        var certificated = new List<((string?, string?, string?) Program, L2Record Record)>();
+        foreach (var record in context.Data.Records(ProgramReferences.StudentCteProgramAssociations))
+        {
+            using var document = record.Read();
+            var body = document.RootElement;
+            var program = ProgramOf(Roster.Student(body), Roster.Child(body, "programReference"));
+            if (CertifiedProgramTypes.Contains(program.Type, StringComparer.OrdinalIgnoreCase)
+                && Roster.Text(ProgramReferences.Extension(body), "certificatedProgramStatusDescriptor") is not null
+                && !onSections.Contains(program))
+                certificated.Add((program, record));
+        }
+        var statuses = certificated.GroupBy(a => a.Program, a => a.Record);
         foreach (var group in statuses.Where(g => g.Count() > 1))
         {
             var (student, name, type) = group.Key;
@@ -46,6 +53,6 @@ public sealed class MultipleCertificatedStatusesRule : IL2Rule
         }
     }
 
-    private static (string? Student, string? Name, string? Type) ProgramOf(string? student, System.Text.Json.Nodes.JsonNode? program) =>
+    private static (string? Student, string? Name, string? Type) ProgramOf(string? student, JsonElement program) =>
         (student, Roster.Text(program, "programName")?.ToUpperInvariant(), ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor")));
 }

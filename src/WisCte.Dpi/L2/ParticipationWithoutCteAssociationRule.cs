@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WisCte.Dpi.L1;
 
 namespace WisCte.Dpi.L2;
@@ -15,17 +16,20 @@ public sealed class ParticipationWithoutCteAssociationRule : IL2Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         // (student, program name, program type) of every CTE association, once: a set, so each participation is one look-up.
-        var associations = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
-            .Select(r => r.Body)
-            .Select(b => (Student: Roster.Student(b), Program: Roster.Child(b, "programReference")))
-            .Select(a => Reported(a.Student, Roster.Text(a.Program, "programName"), ProgramReferences.Code(Roster.Text(a.Program, "programTypeDescriptor"))))
-            .ToHashSet(StringComparer.Ordinal);
+        var associations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in context.Data.Records(ProgramReferences.StudentCteProgramAssociations))
+        {
+            using var document = record.Read();
+            var program = Roster.Child(document.RootElement, "programReference");
+            associations.Add(Reported(Roster.Student(document.RootElement), Roster.Text(program, "programName"), ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor"))));
+        }
 
         foreach (var record in context.Data.Records(ProgramReferences.StudentSectionAssociations))
         {
-            var body = record.Body;
+            using var document = record.Read();
+            var body = document.RootElement;
             var student = Roster.Student(body);
-            foreach (var (_, program) in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
+            foreach (var program in ProgramReferences.In(ProgramReferences.StudentSectionAssociations, body))
             {
                 var name = Roster.Text(program, "programName");
                 var type = ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor"));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WisCte.Dpi.L1;
 
 namespace WisCte.Dpi.L2;
@@ -17,9 +18,8 @@ public sealed class SingleParentStatusRule : IL2Rule
     {
         ArgumentNullException.ThrowIfNull(context);
         var roster = context.Roster;
-        var withCharacteristics = context.Data.Records("studentEducationOrganizationAssociations").Select(r => Roster.Student(r.Body)).ToHashSet(StringComparer.Ordinal);
-        var cteStudents = context.Data.Records(ProgramReferences.StudentCteProgramAssociations)
-            .GroupBy(r => Roster.Student(r.Body), StringComparer.Ordinal);
+        var withCharacteristics = context.Data.Records("studentEducationOrganizationAssociations").Select(StudentOf).ToHashSet(StringComparer.Ordinal);
+        var cteStudents = context.Data.Records(ProgramReferences.StudentCteProgramAssociations).GroupBy(StudentOf, StringComparer.Ordinal);
         foreach (var group in cteStudents)
         {
             var student = group.Key;
@@ -32,5 +32,11 @@ public sealed class SingleParentStatusRule : IL2Rule
                 $"CTE student {student} is in grade {grade} but no studentEducationOrganizationAssociation reports the student's characteristics: single-parent status is required of grade 11 and 12 CTE students.",
                 ProgramReferences.StudentCteProgramAssociations, group.First(), student);
         }
+    }
+
+    private static string? StudentOf(L2Record record)
+    {
+        using var document = record.Read();
+        return Roster.Student(document.RootElement);
     }
 }

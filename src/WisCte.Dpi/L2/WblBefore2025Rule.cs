@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WisCte.Dpi.L1;
 using WisCte.EdFi.Model;
 
@@ -26,8 +27,9 @@ public sealed class WblBefore2025Rule : IL2Rule
         {
             foreach (var record in context.Data.Records(resource))
             {
-                var body = record.Body;
-                foreach (var (_, program) in ProgramReferences.In(resource, body))
+                using var document = record.Read();
+                var body = document.RootElement;
+                foreach (var program in ProgramReferences.In(resource, body))
                 {
                     if (string.Equals(ProgramReferences.Code(Roster.Text(program, "programTypeDescriptor")), "WBL", StringComparison.OrdinalIgnoreCase))
                         yield return context.Result(this,

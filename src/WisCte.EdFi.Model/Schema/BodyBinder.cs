@@ -36,8 +36,7 @@ public static class BodyBinder
                 continue; // the ODS ignores members it does not know
             if (value is null)
                 continue; // null is "not sent"
-            var childPath = $"{path}.{property.Name}";
-            var bound = BindValue(property, value, childPath, result);
+            var bound = BindValue(property, value, new MemberPath(path, property.Name), result);
             if (bound is not null)
                 output[property.Name] = bound;
         }
@@ -58,7 +57,18 @@ public static class BodyBinder
         return output;
     }
 
-    private static JsonNode? BindValue(PropertySchema property, JsonNode value, string path, BindResult result)
+    /// <summary>
+    /// A member's JSON path, written out only when something needs it (an object's members, an error, a descriptor): most
+    /// members of an accepted body need none, and a body has dozens.
+    /// </summary>
+    private readonly record struct MemberPath(string Parent, string Name)
+    {
+        public override string ToString() => $"{Parent}.{Name}";
+
+        public static implicit operator string(MemberPath path) => path.ToString();
+    }
+
+    private static JsonNode? BindValue(PropertySchema property, JsonNode value, MemberPath path, BindResult result)
     {
         switch (property.Type)
         {
@@ -71,11 +81,12 @@ public static class BodyBinder
                 if (value is not JsonArray array)
                     return Invalid(result, path, property, value);
                 var items = new JsonArray();
+                var arrayPath = path.ToString();
                 var identities = new HashSet<string>(StringComparer.Ordinal);
                 var duplicateFound = false;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var itemPath = $"{path}[{i}]";
+                    var itemPath = $"{arrayPath}[{i}]";
                     if (array[i] is not JsonObject item || property.Items is null)
                     {
                         result.AddError(itemPath, $"The value of {Pascal(property.Name)} items must be objects.");
@@ -90,7 +101,7 @@ public static class BodyBinder
                     if (duplicate && !duplicateFound)
                     {
                         duplicateFound = true;
-                        result.AddError(path, $"The {Ordinal(i + 1)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
+                        result.AddError(arrayPath, $"The {Ordinal(i + 1)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
                     }
                     items.Add(bound);
                 }
@@ -119,7 +130,7 @@ public static class BodyBinder
         }
     }
 
-    private static JsonNode? BindString(PropertySchema property, JsonNode value, string path, BindResult result)
+    private static JsonNode? BindString(PropertySchema property, JsonNode value, MemberPath path, BindResult result)
     {
         if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
             return Invalid(result, path, property, value);
@@ -135,7 +146,7 @@ public static class BodyBinder
 
         switch (property.Format)
         {
-            case "date" when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+            case "date" when !IsDate(text):
                 result.AddError(path, $"The value '{text}' is not valid for {Pascal(property.Name)}.");
                 return null;
             case "date-time" when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
@@ -153,7 +164,7 @@ public static class BodyBinder
                 result.AddError(path, $"{type} value '{text}' is not a valid value for use as a descriptor (a '#' is expected to delineate the namespace and code value portions).");
                 return null;
             }
-            result.Descriptors.Add(new DescriptorUse(path, property.Name, text));
+            result.Descriptors.Add(new DescriptorUse(path.ToString(), property.Name, text));
         }
         return node;
     }
@@ -164,11 +175,24 @@ public static class BodyBinder
         return null;
     }
 
+    /// <summary>A date as the ODS reads one (yyyy-MM-dd): the common case checked without a culture-aware parse.</summary>
+    private static bool IsDate(string text)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+
     private static bool TryInteger(JsonNode value, out long integer)
     {
         integer = 0;
         if (value is not JsonValue v)
             return false;
+        if (v.TryGetValue(out integer))
+            return true; // a number read from JSON text, or built in code as a long
         // Newtonsoft, which the ODS binds with, also converts a numeric string.
         return v.GetValueKind() switch
         {
@@ -223,12 +247,14 @@ public sealed class BindResult
     public JsonObject Document { get; internal set; } = [];
 
     /// <summary>JSON path → messages, as problem details' validationErrors.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<string>> Errors => _errors ??= new(StringComparer.Ordinal);
+
+    private Dictionary<string, List<string>>? _errors; // most bodies have none
 
     public List<DescriptorUse> Descriptors { get; } = [];
     public List<ReferenceUse> References { get; } = [];
 
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => _errors is not { Count: > 0 };
 
     public void AddError(string path, string message)
     {

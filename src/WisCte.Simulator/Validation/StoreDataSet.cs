@@ -16,6 +16,12 @@ internal sealed class StoreDataSet(YearStore store, long localEducationAgencyId,
 
     public IReadOnlyList<L2Record> Records(string resource)
     {
+        lock (_cache)
+            return Readable(resource);
+    }
+
+    private IReadOnlyList<L2Record> Readable(string resource)
+    {
         if (_cache.TryGetValue(resource, out var cached))
             return cached;
         var resourceSchema = schema.Find(resource);
