@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
 using WisCte.Journal;
@@ -61,21 +62,43 @@ public sealed class Exchange
         ArgumentNullException.ThrowIfNull(schema);
         if (!_written.Known)
         {
-            // The tree is parsed for binding and let go: the exchange keeps the compact form (a rule that reads the
-            // body parses it again, through Request).
-            var body = _request.Known ? _request.Body : Parse(Entry.RequestBody) as JsonObject;
-            _written = (true, Resource is { } resource && body is not null && schema.Find(resource) is { } resourceSchema
-                ? FinalState.WrittenBody.Of(schema, resourceSchema, BodyBinder.Bind(resourceSchema.Root, body))
-                : null);
+            // The body is read without a tree and let go: the exchange keeps the compact form (a rule that reads the
+            // body parses it, through Request).
+            _written = (true, Resource is { } resource && schema.Find(resource) is { } resourceSchema ? Bind(schema, resourceSchema, Entry.RequestBody) : null);
         }
         return _written.Body;
+    }
+
+    private static FinalState.WrittenBody? Bind(SchemaCatalog catalog, ResourceSchema schema, string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            return null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        using (document)
+        {
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? FinalState.WrittenBody.Of(catalog, schema, BodyBinder.Bind(schema.Root, document.RootElement))
+                : null;
+        }
     }
 
     /// <summary>The natural key of the request body (bound as the ODS binds it), or null when the resource is unknown or there is no body.</summary>
     public string? KeyOf(SchemaCatalog schema) => Written(schema)?.Key;
 
     /// <summary>The id a POST created or updated (from its Location header).</summary>
-    public string? LocationId => Entry.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value?.Split('/')[^1];
+    public string? LocationId => Header(Entry.ResponseHeaders, "Location") is { } location ? location[(location.LastIndexOf('/') + 1)..] : null;
+
+    /// <summary>A header by name without regard to case (the journal's headers are read back with the names as sent).</summary>
+    private static string? Header(IReadOnlyDictionary<string, string> headers, string name) =>
+        headers.TryGetValue(name, out var value) ? value : headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>Method, path and body: what makes two requests "the same request".</summary>
     public string Signature => $"{Method} {Entry.Path}\n{Entry.RequestBody}";
@@ -94,7 +117,7 @@ public sealed class Exchange
         {
             return JsonNode.Parse(body);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }

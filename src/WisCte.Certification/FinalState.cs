@@ -454,6 +454,10 @@ public sealed class FinalState
         private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>An id as the ODS reads it from a route: a GUID in any of its spellings, written as the ODS writes ids (32 hex digits).</summary>
-        private static string NormaliseId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString("N") : id;
+        private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+        private static string NormaliseId(string id) =>
+            id.Length == 32 && id.AsSpan().IndexOfAnyExcept(LowerHex) < 0 ? id // already so (as the simulator's ids are)
+            : Guid.TryParse(id, out var guid) ? guid.ToString("N") : id;
     }
 }

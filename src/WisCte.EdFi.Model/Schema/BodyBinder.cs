@@ -18,25 +18,37 @@ public static class BodyBinder
         return number.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
+    /// <summary>A body given as a tree (the simulator's request, the baseline's records).</summary>
     public static BindResult Bind(PropertySchema shape, JsonObject body)
     {
-        ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(body);
+        return Bind(shape, JsonSerializer.SerializeToElement(body));
+    }
+
+    /// <summary>
+    /// A body as parsed JSON, read without building its tree (the judgement binds a million of them); only the bound
+    /// document is a tree.
+    /// </summary>
+    public static BindResult Bind(PropertySchema shape, JsonElement body)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (body.ValueKind != JsonValueKind.Object)
+            throw new ArgumentException($"A body to bind is a JSON object, not {body.ValueKind}.", nameof(body));
         var result = new BindResult();
         result.Document = BindObject(shape, body, "$", result);
         return result;
     }
 
-    private static JsonObject BindObject(PropertySchema shape, JsonObject input, string path, BindResult result)
+    private static JsonObject BindObject(PropertySchema shape, JsonElement input, string path, BindResult result)
     {
         var output = new JsonObject();
-        foreach (var (key, value) in input)
+        foreach (var member in input.EnumerateObject())
         {
-            if (!shape.Properties.TryGetValue(key, out var property))
+            if (shape.Member(member) is not { } property)
                 continue; // the ODS ignores members it does not know
-            if (value is null)
+            if (member.Value.ValueKind == JsonValueKind.Null)
                 continue; // null is "not sent"
-            var bound = BindValue(property, value, new MemberPath(path, property.Name), result);
+            var bound = BindValue(property, member.Value, new MemberPath(path, property.Name), result);
             if (bound is not null)
                 output[property.Name] = bound;
         }
@@ -68,26 +80,27 @@ public static class BodyBinder
         public static implicit operator string(MemberPath path) => path.ToString();
     }
 
-    private static JsonNode? BindValue(PropertySchema property, JsonNode value, MemberPath path, BindResult result)
+    private static JsonNode? BindValue(PropertySchema property, JsonElement value, MemberPath path, BindResult result)
     {
         switch (property.Type)
         {
             case "object":
-                if (value is JsonObject obj)
-                    return BindObject(property, obj, path, result);
+                if (value.ValueKind == JsonValueKind.Object)
+                    return BindObject(property, value, path, result);
                 return Invalid(result, path, property, value);
 
             case "array":
-                if (value is not JsonArray array)
+                if (value.ValueKind != JsonValueKind.Array)
                     return Invalid(result, path, property, value);
                 var items = new JsonArray();
                 var arrayPath = path.ToString();
                 var identities = new HashSet<string>(StringComparer.Ordinal);
                 var duplicateFound = false;
-                for (var i = 0; i < array.Count; i++)
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
                 {
-                    var itemPath = $"{arrayPath}[{i}]";
-                    if (array[i] is not JsonObject item || property.Items is null)
+                    var itemPath = $"{arrayPath}[{i++}]";
+                    if (item.ValueKind != JsonValueKind.Object || property.Items is null)
                     {
                         result.AddError(itemPath, $"The value of {Pascal(property.Name)} items must be objects.");
                         continue;
@@ -101,7 +114,7 @@ public static class BodyBinder
                     if (duplicate && !duplicateFound)
                     {
                         duplicateFound = true;
-                        result.AddError(arrayPath, $"The {Ordinal(i + 1)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
+                        result.AddError(arrayPath, $"The {Ordinal(i)} item of the {property.Name} has the same identifying values as another item earlier in the list.");
                     }
                     items.Add(bound);
                 }
@@ -118,11 +131,11 @@ public static class BodyBinder
                 return Invalid(result, path, property, value);
 
             case "boolean":
-                if (value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-                    return JsonValue.Create(b.GetValue<bool>());
-                if (value is JsonValue bs && bs.TryGetValue<string>(out var text) && bool.TryParse(text, out var parsed))
+                if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    return JsonValue.Create(value.GetBoolean());
+                if (value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString(), out var parsed))
                     return JsonValue.Create(parsed);
-                result.AddError(path, $"Unexpected value for boolean: {value.ToJsonString()} (type: {Kind(value)})");
+                result.AddError(path, $"Unexpected value for boolean: {Json(value)} (type: {Kind(value)})");
                 return null;
 
             default:
@@ -130,11 +143,11 @@ public static class BodyBinder
         }
     }
 
-    private static JsonNode? BindString(PropertySchema property, JsonNode value, MemberPath path, BindResult result)
+    private static JsonNode? BindString(PropertySchema property, JsonElement value, MemberPath path, BindResult result)
     {
-        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        if (value.ValueKind != JsonValueKind.String)
             return Invalid(result, path, property, value);
-        var text = v.GetValue<string>();
+        var text = value.GetString()!;
 
         if (text.Length == 0)
         {
@@ -169,7 +182,7 @@ public static class BodyBinder
         return node;
     }
 
-    private static JsonNode? Invalid(BindResult result, string path, PropertySchema property, JsonNode value)
+    private static JsonNode? Invalid(BindResult result, string path, PropertySchema property, JsonElement value)
     {
         result.AddError(path, $"The value {Describe(value)} is not valid for {Pascal(property.Name)}: expected {Article(property.Type)}.");
         return null;
@@ -186,43 +199,39 @@ public static class BodyBinder
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
-    private static bool TryInteger(JsonNode value, out long integer)
+    /// <summary>An integer, as a JSON number or, as Newtonsoft (which the ODS binds with) converts, a numeric string.</summary>
+    private static bool TryInteger(JsonElement value, out long integer)
     {
         integer = 0;
-        if (value is not JsonValue v)
-            return false;
-        if (v.TryGetValue(out integer))
-            return true; // a number read from JSON text, or built in code as a long
-        // Newtonsoft, which the ODS binds with, also converts a numeric string.
-        return v.GetValueKind() switch
+        return value.ValueKind switch
         {
-            // ToJsonString: a value built in code (JsonValue.Create(2026)) does not convert between numeric types.
-            JsonValueKind.Number => long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer),
-            JsonValueKind.String => long.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer),
+            JsonValueKind.Number => value.TryGetInt64(out integer),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer),
             _ => false,
         };
     }
 
-    private static bool TryNumber(JsonNode value, out decimal number)
+    private static bool TryNumber(JsonElement value, out decimal number)
     {
         number = 0;
-        if (value is not JsonValue v)
-            return false;
-        return v.GetValueKind() switch
+        return value.ValueKind switch
         {
-            JsonValueKind.Number => decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number),
-            JsonValueKind.String => decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.Number => decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.String => decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }
 
-    private static string Describe(JsonNode value)
+    /// <summary>A value written as compact JSON, as a tree writes it (the text the ODS's messages quote).</summary>
+    private static string Json(JsonElement value) => JsonSerializer.Serialize(value);
+
+    private static string Describe(JsonElement value)
     {
-        var json = value.ToJsonString();
+        var json = Json(value);
         return json.Length > 60 ? json[..60] + "…" : json;
     }
 
-    private static string Kind(JsonNode value) => value.GetValueKind() switch
+    private static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number => "Integer",
         JsonValueKind.String => "String",

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace WisCte.EdFi.Model;
@@ -48,6 +51,21 @@ public sealed class PropertySchema
     {
         ArgumentNullException.ThrowIfNull(path);
         return path.Split('.').Aggregate((PropertySchema?)this, (p, name) => p?.Properties.GetValueOrDefault(name));
+    }
+
+    /// <summary>
+    /// The member a body's property binds to (its name without regard to case), or null when the shape has none. The
+    /// name is matched as the UTF-8 it was sent as, so binding a body makes no string per member.
+    /// </summary>
+    public PropertySchema? Member(JsonProperty property)
+    {
+        var utf8 = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (utf8.Length > 128 || utf8.Contains((byte)'\\')
+            || Properties is not Dictionary<string, PropertySchema> properties || !properties.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+            return Properties.GetValueOrDefault(property.Name); // escaped, long, or not the parsed model's dictionary
+        Span<char> name = stackalloc char[128];
+        var length = Encoding.UTF8.GetChars(utf8, name);
+        return lookup.TryGetValue(name[..length], out var member) ? member : null;
     }
 
     public bool IsObject => Type == "object";
