@@ -56,6 +56,22 @@ public sealed class L2RuleTests
         onBroken[0].ResourceId.Should().NotBeNullOrEmpty("the finding names the record");
     }
 
+    [Test]
+    public void The_rule_set_runs_its_rules_at_once_and_gives_their_results_rule_by_rule()
+    {
+        var broken = new District(Year2026)
+            .Remove("studentCTEProgramAssociations", 0)
+            .Remove("studentEducationOrganizationAssociations", 0)
+            .Edit("courses", 0, b => b["courseDescription"] = "Accounting I DO NOT USE");
+        var data = broken.DataSet(utf8: true);
+
+        var oneByOne = L2RuleSet.Dpi.Rules.SelectMany(r => r.Run(new L2Context(data, District.Lea, Year2026))).Select(r => $"{r.Code}: {r.Message}").ToList();
+        var atOnce = L2RuleSet.Dpi.Run(new L2Context(data, District.Lea, Year2026)).Select(r => $"{r.Code}: {r.Message}").ToList();
+
+        oneByOne.Select(r => r.Split(':')[0]).Distinct().Should().HaveCountGreaterThan(2, "several rules find something");
+        atOnce.Should().Equal(oneByOne);
+    }
+
     private static TestCaseData Case<TRule>(SchoolYear year, bool utf8, string what, Action<District> breakIt, string held, bool breakingIsTheFinding = false)
         where TRule : IL2Rule, new()
     {
