@@ -31,7 +31,7 @@ public sealed class Exchange
     private (bool Known, JsonObject? Body) _request;
 
     /// <summary>Whether the request body is a JSON object: known from <see cref="Written"/> without keeping the tree.</summary>
-    private bool HasObjectBody => _written.Known ? _written.Body is not null || Request is not null : Request is not null;
+    private bool HasObjectBody => _written.Body is not null || Request is not null;
 
     /// <summary>The response body, parsed when first asked for (few rules read it: a refusal's problem, a token's life).</summary>
     public JsonNode? Response => _response.Known ? _response.Body : (_response = (true, Parse(Entry.ResponseBody) as JsonObject)).Body;

@@ -158,11 +158,12 @@ public sealed class FinalState
     /// those whose key holds a reference to one (a cascade re-keys them). Only references to these are indexed: a
     /// student's key never changes, so the records naming a student need not be found again.
     /// </summary>
-    private static HashSet<string> KeysThatMayChange(SchemaCatalog schema) => Cascading.GetValue(schema, Find);
+    private static HashSet<string> KeysThatMayChange(SchemaCatalog schema) => Cascading.GetValue(schema, FindKeysThatMayChange);
 
+    // Worked out once per catalogue (the pipeline's threads ask for every write).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaCatalog, HashSet<string>> Cascading = [];
 
-    private static HashSet<string> Find(SchemaCatalog schema)
+    private static HashSet<string> FindKeysThatMayChange(SchemaCatalog schema)
     {
         var changing = schema.Resources.Where(r => r.AllowIdentityUpdates).Select(r => r.Endpoint).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var grew = true; grew;)
@@ -209,11 +210,13 @@ public sealed class FinalState
                 var targets = catalog.TargetsOf(use.ReferenceName);
                 if (!targets.Any(cascading.Contains))
                     continue;
-                (candidates ??= []).Add([.. targets
-                    .Select(catalog.Find).OfType<ResourceSchema>()
-                    .Select(t => (t.Endpoint, NaturalKey.OfReference(t, use.Fields)))
-                    .Where(c => c.Item2 is not null)
-                    .Select(c => (c.Endpoint, c.Item2!))]);
+                var found = new List<(string, string)>(targets.Count);
+                foreach (var target in targets.Select(catalog.Find).OfType<ResourceSchema>())
+                {
+                    if (NaturalKey.OfReference(target, use.Fields) is { } key)
+                        found.Add((target.Endpoint, key));
+                }
+                (candidates ??= []).Add([.. found]);
             }
             return candidates ?? NoCandidates;
         }

@@ -109,7 +109,7 @@ public sealed class JournalFileEntries : IEnumerable<JournalEntry>
                     if (rest > next.Length)
                         next = Grow(next, rest);
                     Array.Copy(buffer, end, next, 0, rest);
-                    var block = new JournalBlock(Path, line, buffer, 0, end);
+                    var block = new JournalBlock(Path, line, buffer, end);
                     line += block.LineCount;
                     (buffer, filled) = (next, rest);
                     yield return block;
@@ -143,15 +143,15 @@ public sealed class JournalFileEntries : IEnumerable<JournalEntry>
 public sealed class JournalBlock : IDisposable
 {
     private readonly string _path;
-    private readonly int _start;
     private readonly int _end;
     private byte[]? _buffer;
 
-    internal JournalBlock(string path, int firstLine, byte[] buffer, int start, int end)
+    /// <param name="end">Where the block's lines end in the buffer (they start at its beginning).</param>
+    internal JournalBlock(string path, int firstLine, byte[] buffer, int end)
     {
-        (_path, FirstLine, _buffer, _start, _end) = (path, firstLine, buffer, start, end);
-        LineCount = buffer.AsSpan(start, end - start).Count((byte)'\n');
-        if (end > start && buffer[end - 1] != '\n')
+        (_path, FirstLine, _buffer, _end) = (path, firstLine, buffer, end);
+        LineCount = buffer.AsSpan(0, end).Count((byte)'\n');
+        if (end > 0 && buffer[end - 1] != '\n')
             LineCount++; // the file's last line, without a line break
     }
 
@@ -165,7 +165,7 @@ public sealed class JournalBlock : IDisposable
     {
         var buffer = _buffer ?? throw new ObjectDisposedException(nameof(JournalBlock));
         var entries = new List<JournalEntry>(LineCount);
-        var (start, number) = (_start, FirstLine);
+        var (start, number) = (0, FirstLine);
         while (start < _end)
         {
             var newline = Array.IndexOf(buffer, (byte)'\n', start, _end - start);

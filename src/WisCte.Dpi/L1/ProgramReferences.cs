@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.EdFi.Model;
@@ -34,19 +36,19 @@ public static class ProgramReferences
     {
         if (Is(resource, StudentCteProgramAssociations) || Is(resource, StudentProgramAssociations))
         {
-            if (L2.Roster.Child(document, "programReference") is { ValueKind: JsonValueKind.Object } reference)
+            if (Child(document, "programReference") is { ValueKind: JsonValueKind.Object } reference)
                 yield return reference;
             yield break;
         }
         if (!Is(resource, StudentSectionAssociations))
             yield break;
-        foreach (var programs in new[] { L2.Roster.Child(Extension(document), "programs"), L2.Roster.Child(document, "programs") })
+        foreach (var programs in new[] { Child(Extension(document), "programs"), Child(document, "programs") })
         {
             if (programs.ValueKind != JsonValueKind.Array)
                 continue;
             foreach (var program in programs.EnumerateArray())
             {
-                if (L2.Roster.Child(program, "programReference") is { ValueKind: JsonValueKind.Object } reference)
+                if (Child(program, "programReference") is { ValueKind: JsonValueKind.Object } reference)
                     yield return reference;
             }
         }
@@ -54,7 +56,7 @@ public static class ProgramReferences
 
     /// <summary>DPI's extension object (<c>_ext.WI</c>) of a stored record, whatever its casing; undefined when there is none.</summary>
     public static JsonElement Extension(JsonElement document) =>
-        L2.Roster.Child(L2.Roster.Child(document, "_ext"), "WI");
+        Child(Child(document, "_ext"), "WI");
 
     /// <summary>DPI's extension object (<c>_ext.WI</c>), whatever its casing.</summary>
     public static JsonObject? Extension(JsonObject document) =>
@@ -70,6 +72,22 @@ public static class ProgramReferences
     /// <summary>A property by name, case-insensitively, as the ODS binds JSON.</summary>
     public static JsonNode? Child(JsonNode? node, string name) =>
         node is JsonObject obj ? JsonPath.Member(obj, name) : null;
+
+    /// <summary>A member of a record read without a tree, by name without regard to case; undefined when it is missing or the node is not an object.</summary>
+    public static JsonElement Child(JsonElement node, string name)
+    {
+        if (node.ValueKind != JsonValueKind.Object)
+            return default;
+        if (node.TryGetProperty(name, out var exact))
+            return exact;
+        foreach (var member in node.EnumerateObject())
+        {
+            // Member names are compared as their UTF-8, so a missing member costs no string per member.
+            if (Ascii.EqualsIgnoreCase(JsonMarshal.GetRawUtf8PropertyName(member), name))
+                return member.Value;
+        }
+        return default;
+    }
 
     private static IEnumerable<(string, JsonObject)> Programs(JsonArray? programs, string path)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WisCte.Dpi.L1;
@@ -38,20 +36,7 @@ public sealed class Roster(IL2DataSet data)
     }
 
     /// <summary>A member by name, without regard to case; an undefined element when it is missing or the node is not an object.</summary>
-    public static JsonElement Child(JsonElement node, string name)
-    {
-        if (node.ValueKind != JsonValueKind.Object)
-            return default;
-        if (node.TryGetProperty(name, out var exact))
-            return exact;
-        foreach (var member in node.EnumerateObject())
-        {
-            // Member names are compared as their UTF-8, so a missing member costs no string per member.
-            if (Ascii.EqualsIgnoreCase(JsonMarshal.GetRawUtf8PropertyName(member), name))
-                return member.Value;
-        }
-        return default;
-    }
+    public static JsonElement Child(JsonElement node, string name) => ProgramReferences.Child(node, name);
 
     /// <summary>The items of an array member (none when it is missing or not an array).</summary>
     public static JsonElement.ArrayEnumerator Items(JsonElement node, string name)
